@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PilotsConfig(AppConfig):
+    name = "pilots"
+    verbose_name = _("Pilots and demonstration zones")

@@ -1,0 +1,48 @@
+"""Permission predicates of the portal app; other apps combine them with their own.
+
+Roles are Django groups named after ``portal.enums.Role``; superusers count as bureau staff.
+Object permissions are declared in each model's ``Meta.rules_permissions``; the ones without a
+model are added here.
+"""
+
+import rules
+
+from portal.enums import Role
+
+
+@rules.predicate
+def is_bureau_staff(user) -> bool:
+    return user.is_authenticated and (
+        user.is_superuser or rules.is_group_member(Role.BUREAU_STAFF)(user)
+    )
+
+
+@rules.predicate
+def is_enterprise_member(user) -> bool:
+    return user.is_authenticated and rules.is_group_member(Role.ENTERPRISE_MEMBER)(user)
+
+
+@rules.predicate
+def is_reviewer(user) -> bool:
+    return user.is_authenticated and rules.is_group_member(Role.REVIEWER)(user)
+
+
+@rules.predicate
+def is_member_of(user, organization) -> bool:
+    """The user is an enterprise member of this organization."""
+    if organization is None or not user.is_authenticated:
+        return False
+    membership = getattr(user, "membership", None)
+    return (
+        membership is not None
+        and membership.organization_id == organization.pk
+        and is_enterprise_member(user)
+    )
+
+
+@rules.predicate
+def has_organization(user) -> bool:
+    return user.is_authenticated and getattr(user, "membership", None) is not None
+
+
+rules.add_perm("portal.view_own_organization", is_enterprise_member & has_organization)

@@ -1,0 +1,123 @@
+"""Everything in the portal app that writes several rows or changes a state."""
+
+from collections.abc import Mapping, Set
+
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from portal import notifications
+from portal.enums import REGISTRATION_TRANSITIONS, RegistrationStatus, Role
+from portal.models import Membership, Organization, Registration, User
+
+
+class IllegalTransition(Exception):
+    """A workflow move that the transition table does not allow from the current state."""
+
+
+def check_transition(table: Mapping[str, Set[str]], current: str, target: str, *, label) -> None:
+    """Refuse a move that ``table`` does not list; ``label`` turns a state into its name."""
+    if target not in table.get(current, set()):
+        raise IllegalTransition(
+            _("This cannot be moved from “%(current)s” to “%(target)s”.")
+            % {"current": label(current), "target": label(target)}
+        )
+
+
+def _registration_label(value: str) -> str:
+    return str(RegistrationStatus(value).label)
+
+
+def add_role(user: User, role: Role) -> None:
+    user.groups.add(Group.objects.get(name=role))
+
+
+@transaction.atomic
+def register_enterprise(
+    *, user: User, password: str, organization: Organization, position: str = ""
+) -> Registration:
+    """Save a new, inactive account and its registration for the bureau to approve.
+
+    ``organization`` is either an existing one (a claim by credit code) or a new, unsaved one,
+    which is saved now. Bureau staff with an e-mail address are told after the commit.
+    """
+    creates_organization = organization.pk is None
+    if creates_organization:
+        organization.save()
+    user.is_active = False
+    user.set_password(password)
+    user.save()
+    registration = Registration.objects.create(
+        user=user,
+        organization=organization,
+        organization_name=organization.name,
+        creates_organization=creates_organization,
+        position=position,
+    )
+    notifications.notify_staff_of_registration(registration)
+    return registration
+
+
+@transaction.atomic
+def approve_registration(
+    *, registration: Registration, actor: User, comment: str = ""
+) -> Registration:
+    """Activate the account, make it an enterprise member of its organization, tell the user."""
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    check_transition(
+        REGISTRATION_TRANSITIONS,
+        registration.status,
+        RegistrationStatus.APPROVED,
+        label=_registration_label,
+    )
+    user = registration.user
+    user.is_active = True
+    user.save(update_fields=["is_active"])
+    add_role(user, Role.ENTERPRISE_MEMBER)
+    Membership.objects.create(
+        user=user, organization=registration.organization, position=registration.position
+    )
+    registration.status = RegistrationStatus.APPROVED
+    registration.decided_by = actor
+    registration.decided = timezone.now()
+    registration.decision_comment = comment
+    registration.save(update_fields=["status", "decided_by", "decided", "decision_comment"])
+    notifications.notify_registration_decided(registration)
+    return registration
+
+
+@transaction.atomic
+def reject_registration(*, registration: Registration, actor: User, reason: str) -> Registration:
+    """Refuse the registration with a reason; the account stays inactive.
+
+    An organization that was entered with this registration, and that nobody else has joined
+    or claimed since, is removed from the register again.
+    """
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    check_transition(
+        REGISTRATION_TRANSITIONS,
+        registration.status,
+        RegistrationStatus.REJECTED,
+        label=_registration_label,
+    )
+    organization = registration.organization
+    registration.status = RegistrationStatus.REJECTED
+    registration.decided_by = actor
+    registration.decided = timezone.now()
+    registration.decision_comment = reason
+    fields = ["status", "decided_by", "decided", "decision_comment"]
+    if (
+        registration.creates_organization
+        and organization is not None
+        and not organization.memberships.exists()
+        and not organization.registrations.exclude(pk=registration.pk).exists()
+    ):
+        registration.organization = None
+        fields.append("organization")
+        registration.save(update_fields=fields)
+        organization.delete()
+    else:
+        registration.save(update_fields=fields)
+    notifications.notify_registration_decided(registration)
+    return registration

@@ -1,0 +1,66 @@
+import pytest
+
+from tests.factories import (
+    EnterpriseMemberFactory,
+    OrganizationFactory,
+    ReviewerFactory,
+    StaffFactory,
+)
+
+
+@pytest.fixture(autouse=True)
+def _default_language(settings):
+    """Tests see the default language (Simplified Chinese) unless they choose another."""
+    settings.LANGUAGE_CODE = "zh-hans"
+
+
+@pytest.fixture
+def staff_user(db):
+    return StaffFactory()
+
+
+@pytest.fixture
+def organization(db):
+    return OrganizationFactory()
+
+
+@pytest.fixture
+def member(organization):
+    """An enterprise member of ``organization``."""
+    return EnterpriseMemberFactory(membership__organization=organization)
+
+
+@pytest.fixture
+def other_member(db):
+    """An enterprise member of some other organization."""
+    return EnterpriseMemberFactory()
+
+
+@pytest.fixture
+def reviewer(db):
+    return ReviewerFactory()
+
+
+@pytest.fixture
+def users(staff_user, member, other_member, reviewer):
+    """One user per role, by the names the permission matrices use."""
+    return {
+        "anonymous": None,
+        "staff": staff_user,
+        "member": member,
+        "other_member": other_member,
+        "reviewer": reviewer,
+    }
+
+
+@pytest.fixture
+def client_for(client):
+    """``client_for(user)``: the test client logged in as ``user`` (or anonymous for None)."""
+
+    def login(user):
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return login

@@ -1,0 +1,87 @@
+"""Who may open which page: every role × every URL of the portal app."""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import RegistrationFactory
+
+pytestmark = pytest.mark.django_db
+
+OK, LOGIN, FORBIDDEN, REDIRECT = "ok", "login", "forbidden", "redirect"
+ROLES = ["anonymous", "staff", "member", "other_member", "reviewer"]
+
+STAFF_ONLY = {
+    "anonymous": LOGIN,
+    "staff": OK,
+    "member": FORBIDDEN,
+    "other_member": FORBIDDEN,
+    "reviewer": FORBIDDEN,
+}
+ANY_LOGGED_IN = {"anonymous": LOGIN, "staff": OK, "member": OK, "other_member": OK, "reviewer": OK}
+
+# (url name, which object the URL names, method, expected outcome per role)
+MATRIX = [
+    ("portal:home", None, "get", dict.fromkeys(ROLES, OK)),
+    ("portal:register", None, "get", {"anonymous": OK} | dict.fromkeys(ROLES[1:], REDIRECT)),
+    ("portal:register-done", None, "get", dict.fromkeys(ROLES, OK)),
+    ("portal:profile", None, "get", ANY_LOGGED_IN),
+    ("portal:profile-edit", None, "get", ANY_LOGGED_IN),
+    ("password_change", None, "get", ANY_LOGGED_IN),
+    ("portal:organization-list", None, "get", STAFF_ONLY),
+    ("portal:organization-create", None, "get", STAFF_ONLY),
+    ("portal:organization-detail", "organization", "get", STAFF_ONLY | {"member": OK}),
+    ("portal:organization-edit", "organization", "get", STAFF_ONLY),
+    ("portal:organization-contacts", "organization", "get", STAFF_ONLY | {"member": OK}),
+    ("portal:organization-history", "organization", "get", STAFF_ONLY),
+    ("portal:organization-delete", "organization", "get", STAFF_ONLY),
+    (
+        "portal:my-organization",
+        None,
+        "get",
+        {
+            "anonymous": LOGIN,
+            "staff": FORBIDDEN,
+            "member": REDIRECT,
+            "other_member": REDIRECT,
+            "reviewer": FORBIDDEN,
+        },
+    ),
+    ("portal:registration-list", None, "get", STAFF_ONLY),
+    ("portal:registration-detail", "registration", "get", STAFF_ONLY),
+    ("portal:registration-approve", "registration", "post", STAFF_ONLY | {"staff": REDIRECT}),
+    ("portal:registration-reject", "registration", "post", STAFF_ONLY | {"staff": REDIRECT}),
+]
+
+CASES = [
+    pytest.param(name, target, method, role, expected[role], id=f"{name}-{role}")
+    for name, target, method, expected in MATRIX
+    for role in ROLES
+]
+
+
+@pytest.mark.parametrize(("name", "target", "method", "role", "expected"), CASES)
+def test_permission_matrix(client_for, users, organization, name, target, method, role, expected):
+    objects = {"organization": organization, "registration": RegistrationFactory()}
+    args = [objects[target].pk] if target else []
+    url = reverse(name, args=args)
+    client = client_for(users[role])
+
+    data = {"reason": "不符合要求", "comment": ""} if method == "post" else None
+    response = getattr(client, method)(url, data)
+
+    if expected == OK:
+        assert response.status_code == 200
+    elif expected == FORBIDDEN:
+        assert response.status_code == 403
+    elif expected == LOGIN:
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("login") + "?next=")
+    else:
+        assert response.status_code == 302
+        assert not response.url.startswith(reverse("login"))
+
+
+def test_forbidden_page_is_friendly(client_for, users):
+    response = client_for(users["member"]).get(reverse("portal:organization-list"))
+    assert response.status_code == 403
+    assert "您无权打开此页面" in response.content.decode()
