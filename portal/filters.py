@@ -1,4 +1,5 @@
 import django_filters
+from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -13,10 +14,19 @@ class RegionFilter(django_filters.ModelChoiceFilter):
 
 class OrganizationFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
-        label=_("Search"), method="search", help_text=_("Name or credit code")
+        label=_("Search"),
+        method="search",
+        widget=forms.TextInput(attrs={"placeholder": _("Name or credit code")}),
     )
-    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=OrganizationKind.choices)
-    region = RegionFilter(label=_("Region"), queryset=Region.objects.all(), method="in_region")
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=OrganizationKind.choices, empty_label=_("All")
+    )
+    region = RegionFilter(
+        label=_("Region"),
+        queryset=Region.objects.all(),
+        method="in_region",
+        empty_label=_("All"),
+    )
 
     class Meta:
         model = Organization
