@@ -12,6 +12,13 @@ class RegionFilter(django_filters.ModelChoiceFilter):
     field_class = RegionChoiceField
 
 
+def in_region(queryset, name, value):
+    """Records in a division or anywhere under it (a city's counties, a province's cities)."""
+    return queryset.filter(
+        Q(region=value) | Q(region__parent=value) | Q(region__parent__parent=value)
+    )
+
+
 class OrganizationFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Search"),
@@ -24,7 +31,7 @@ class OrganizationFilter(django_filters.FilterSet):
     region = RegionFilter(
         label=_("Region"),
         queryset=Region.objects.all(),
-        method="in_region",
+        method=in_region,
         empty_label=_("All"),
     )
 
@@ -36,12 +43,6 @@ class OrganizationFilter(django_filters.FilterSet):
         value = value.strip()
         return queryset.filter(
             Q(name__icontains=value) | Q(name_en__icontains=value) | Q(uscc__icontains=value)
-        )
-
-    def in_region(self, queryset, name, value):
-        """A division and everything under it (a city's counties, a province's cities)."""
-        return queryset.filter(
-            Q(region=value) | Q(region__parent=value) | Q(region__parent__parent=value)
         )
 
 

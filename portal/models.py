@@ -18,6 +18,30 @@ from portal.enums import (
 from portal.validators import normalize_uscc, validate_phone, validate_uscc
 
 
+class TransitionRecord(models.Model):
+    """One move of a workflow: who moved what from which state to which, when, and why.
+
+    ``occurred_on`` is the date the move took effect, which a clerk may set in the past when
+    entering a paper record; ``recorded`` is when it was entered in the portal.
+    """
+
+    from_status = models.CharField(_("from"), max_length=30)
+    to_status = models.CharField(_("to"), max_length=30)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    occurred_on = models.DateField(_("date"))
+    recorded = models.DateTimeField(_("recorded"), auto_now_add=True)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-occurred_on", "-recorded"]
+
+
 class User(AbstractUser):
     """A person who logs in. Chinese names are kept whole in ``full_name``."""
 

@@ -50,3 +50,10 @@ def notify_registration_decided(registration) -> None:
     subject, body = _render(template, {"registration": registration})
     email = registration.user.email
     _send([(subject, body, None, [email] if email else [])])
+
+
+def notify_users(users, template: str, context: dict) -> None:
+    """E-mail ``email/<template>_subject.txt`` and ``_body.txt`` to each user with an address."""
+    recipients = [user.email for user in users if user.email]
+    subject, body = _render(template, context)
+    _send([(subject, body, None, recipients)])

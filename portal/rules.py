@@ -46,3 +46,6 @@ def has_organization(user) -> bool:
 
 
 rules.add_perm("portal.view_own_organization", is_enterprise_member & has_organization)
+
+
+is_authenticated = rules.is_authenticated

@@ -1,0 +1,257 @@
+"""Demo records of the pilots app: the seven pilots of the source report.
+
+Dates the report gives are real (the camellia-oil zone passed on 2013-09-26, the administrative
+service centre on 2014-06-25, the Jingangteng zone in 2010); other dates, the lead organizations of
+zones the report does not name, and the standards' designations are samples, said so in comments.
+"""
+
+import datetime
+
+from django.db import transaction
+
+from pilots import services
+from pilots.enums import (
+    ActivityKind,
+    PilotCategory,
+    PilotLevel,
+    PilotStatus,
+    StandardKind,
+    SystemPart,
+)
+from pilots.models import Activity, PilotProject, PilotStandard, Standard
+from portal import demo
+from portal.enums import Industry, OrganizationKind
+from portal.models import Organization, Region, User
+from portal.validators import make_uscc
+
+D = datetime.date
+SAMPLE_DATE = "（日期为示例）"
+PATH_TO_PASSED = [
+    PilotStatus.APPROVED,
+    PilotStatus.IN_PROGRESS,
+    PilotStatus.ACCEPTANCE_REQUESTED,
+    PilotStatus.PASSED,
+]
+
+# Lead organizations the report does not name: well-formed samples, marked as such.
+SAMPLE_ORGANIZATIONS = [
+    ("hog_coop", "通城县示例生猪养殖专业合作社", "93", "MA48H7J9"),
+    ("tea_coop", "通城县示例茶叶种植专业合作社", "93", "MA48J8K1"),
+]
+
+
+def _sample_organization(key):
+    _, name, prefix, body = next(row for row in SAMPLE_ORGANIZATIONS if row[0] == key)
+    organization, _ = Organization.objects.get_or_create(
+        uscc=make_uscc(prefix, "421222", body),
+        defaults={
+            "name": name,
+            "uscc_is_sample": True,
+            "kind": OrganizationKind.COOPERATIVE,
+            "region": Region.objects.get(code="421222"),
+            "industry": Industry.A,
+            "address": "湖北省咸宁市通城县",
+        },
+    )
+    return organization
+
+
+def _standard(designation, title, *, kind, issuing_body, sample=True):
+    standard, _ = Standard.objects.get_or_create(
+        designation=designation,
+        defaults={"title": title, "kind": kind, "issuing_body": issuing_body, "is_sample": sample},
+    )
+    return standard
+
+
+def _pilot(staff, *, name, moves, participants=(), **fields):
+    """Create the pilot and walk it through ``moves`` [(status, date, comment)], once.
+
+    The declaration is dated a month before the first move (a sample date).
+    """
+    if PilotProject.objects.filter(name=name).exists():
+        return None
+    pilot = services.create_pilot(
+        pilot=PilotProject(name=name, region=Region.objects.get(code="421222"), **fields),
+        participants=list(participants),
+        actor=staff,
+        declared_on=moves[0][1] - datetime.timedelta(days=30),
+    )
+    for status, date, comment in moves:
+        services.set_pilot_state(
+            pilot=pilot, target=status, actor=staff, occurred_on=date, comment=comment
+        )
+    return pilot
+
+
+@demo.register
+@transaction.atomic
+def seed(stdout=None) -> None:
+    staff = User.objects.get(username="staff")
+    bureau = demo.organization("bureau")
+    huangpaoshan = demo.organization("huangpaoshan")
+    telecom = demo.organization("telecom")
+    centre = demo.organization("service_centre")
+
+    camellia = _pilot(
+        staff,
+        name="油茶栽培国家级农业标准化示范区",
+        category=PilotCategory.AGRICULTURAL_ZONE,
+        level=PilotLevel.NATIONAL,
+        lead_organization=huangpaoshan,
+        batch="国家级农业标准化示范项目",
+        approval_date=D(2011, 12, 1),
+        planned_completion=D(2013, 12, 31),
+        targets="油茶繁育、种植、加工、销售全过程标准化；产前、产中、产后均有相应标准控制。",
+        moves=[
+            (PilotStatus.APPROVED, D(2011, 12, 1), "批准实施" + SAMPLE_DATE),
+            (PilotStatus.IN_PROGRESS, D(2012, 1, 10), "制定创建工作规划和实施方案" + SAMPLE_DATE),
+            (PilotStatus.ACCEPTANCE_REQUESTED, D(2013, 8, 20), "申请考核验收" + SAMPLE_DATE),
+            (
+                PilotStatus.PASSED,
+                D(2013, 9, 26),
+                "省质监局委托验收组考核验收，以95.47分通过。",
+            ),
+        ],
+    )
+    if camellia is not None:
+        for designation, title, part in [
+            ("Q/HPS 003-2012", "油茶良种苗木繁育规程", SystemPart.PRE_PRODUCTION),
+            ("Q/HPS 001-2012", "油茶栽培技术规程", SystemPart.PRODUCTION),
+            ("Q/HPS 002-2012", "油茶籽质量验收规范", SystemPart.POST_PRODUCTION),
+        ]:
+            standard = _standard(
+                designation, title, kind=StandardKind.ENTERPRISE, issuing_body=huangpaoshan.name
+            )
+            PilotStandard.objects.create(pilot=camellia, standard=standard, part=part)
+        # The report: 300 farmer-trainings and more than 500 technical manuals in all.
+        for kind, date, title, place, participants, materials in [
+            (ActivityKind.TRAINING, D(2012, 3, 15), "油茶栽培技术培训", "黄袍山", 120, 200),
+            (
+                ActivityKind.OUTREACH,
+                D(2012, 7, 8),
+                "送农业标准下乡：田间地头解答技术难题",
+                "塘湖镇",
+                80,
+                150,
+            ),
+            (ActivityKind.TRAINING, D(2013, 3, 20), "油茶标准化种植培训", "黄袍山", 100, 150),
+        ]:
+            Activity.objects.create(
+                pilot=camellia,
+                kind=kind,
+                date=date,
+                title=title,
+                place=place,
+                organizer=bureau,
+                participants_count=participants,
+                materials_count=materials,
+                summary="免费向农户提供标准资料和技术手册。",
+                created_by=staff,
+            )
+
+    centre_pilot = _pilot(
+        staff,
+        name="通城县人民政府政务服务中心服务标准化试点",
+        category=PilotCategory.ADMINISTRATIVE_SERVICE_PILOT,
+        level=PilotLevel.MUNICIPAL,
+        lead_organization=centre,
+        batch="咸宁市首家行政服务标准化试点",
+        approval_date=D(2013, 6, 1),
+        targets="建立完善行政服务标准体系，覆盖各个环节和岗位。",
+        moves=[
+            (PilotStatus.APPROVED, D(2013, 6, 1), "批准实施" + SAMPLE_DATE),
+            (PilotStatus.IN_PROGRESS, D(2013, 7, 1), "制定创建工作规划、实施方案" + SAMPLE_DATE),
+            (PilotStatus.ACCEPTANCE_REQUESTED, D(2014, 6, 1), "申请评估验收" + SAMPLE_DATE),
+            (
+                PilotStatus.PASSED,
+                D(2014, 6, 25),
+                "咸宁市质监局组织专家组评估验收，以高分通过；咸宁市首家通过验收的行政服务标准化示范机构。",
+            ),
+        ],
+    )
+    if centre_pilot is not None:
+        standard = _standard(
+            "T/TCZW 001-2014",
+            "政务服务中心服务规范",
+            kind=StandardKind.ASSOCIATION,
+            issuing_body=centre.name,
+        )
+        PilotStandard.objects.create(
+            pilot=centre_pilot, standard=standard, part=SystemPart.PROVISION
+        )
+        Activity.objects.create(
+            pilot=centre_pilot,
+            kind=ActivityKind.TRAINING,
+            date=D(2013, 9, 12),
+            title="服务业标准化培训（省标准化研究院专家授课）",
+            place="通城县政务服务中心",
+            organizer=demo.organization("institute"),
+            participants_count=60,
+            materials_count=60,
+            created_by=staff,
+        )
+
+    _pilot(
+        staff,
+        name="金刚藤种植国家级农业标准化示范区",
+        category=PilotCategory.AGRICULTURAL_ZONE,
+        level=PilotLevel.NATIONAL,
+        lead_organization=demo.organization("furen"),
+        targets="金刚藤中药材标准化种植。牵头单位为示例数据，报道未载明。",
+        approval_date=D(2008, 6, 1),
+        moves=list(
+            zip(
+                PATH_TO_PASSED,
+                [D(2008, 6, 1), D(2008, 7, 1), D(2010, 9, 1), D(2010, 10, 28)],
+                ["批准实施" + SAMPLE_DATE, "", "", "以高分通过考核验收（报道只载明2010年）。"],
+                strict=True,
+            )
+        ),
+    )
+    _pilot(
+        staff,
+        name="中国电信通城分公司省级服务业标准化试点",
+        category=PilotCategory.SERVICE_INDUSTRY_PILOT,
+        level=PilotLevel.PROVINCIAL,
+        lead_organization=telecom,
+        batch="湖北省服务业标准化试点（2012年）",
+        approval_date=D(2012, 5, 1),
+        moves=[
+            (PilotStatus.APPROVED, D(2012, 5, 1), "2012年成功申报" + SAMPLE_DATE),
+            (PilotStatus.IN_PROGRESS, D(2012, 6, 1), ""),
+        ],
+    )
+    _pilot(
+        staff,
+        name="中国电信通城分公司市级服务标准化示范单位",
+        category=PilotCategory.SERVICE_DEMONSTRATION_UNIT,
+        level=PilotLevel.MUNICIPAL,
+        lead_organization=telecom,
+        approval_date=D(2012, 9, 1),
+        moves=list(
+            zip(
+                PATH_TO_PASSED,
+                [D(2012, 9, 1), D(2012, 10, 1), D(2013, 10, 1), D(2013, 11, 15)],
+                ["批准实施" + SAMPLE_DATE, "", "", "创建为市级服务标准化示范单位" + SAMPLE_DATE],
+                strict=True,
+            )
+        ),
+    )
+    for key, name in [
+        ("hog_coop", "牲猪养殖市级农业标准化示范区"),
+        ("tea_coop", "茶叶种植市级农业标准化示范区"),
+    ]:
+        _pilot(
+            staff,
+            name=name,
+            category=PilotCategory.AGRICULTURAL_ZONE,
+            level=PilotLevel.MUNICIPAL,
+            lead_organization=_sample_organization(key),
+            approval_date=D(2013, 3, 1),
+            targets="牵头单位为示例数据，报道未载明。",
+            moves=[
+                (PilotStatus.APPROVED, D(2013, 3, 1), "批准实施" + SAMPLE_DATE),
+                (PilotStatus.IN_PROGRESS, D(2013, 4, 1), ""),
+            ],
+        )

@@ -1,0 +1,205 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from pilots.enums import DocumentKind, system_parts
+from pilots.models import Activity, PilotProject, PilotStandard, Standard
+from portal.attachments import DocumentField, MultiplePhotoField
+from portal.forms import RegionChoiceField
+from portal.models import Organization
+from portal.validators import parse_standard_code
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class PilotForm(forms.ModelForm):
+    declared_on = forms.DateField(
+        label=_("Declared on"),
+        widget=DATE_WIDGET,
+        help_text=_("The date of the declaration; an earlier date when you enter paper records."),
+    )
+
+    class Meta:
+        model = PilotProject
+        fields = [
+            "name",
+            "category",
+            "level",
+            "batch",
+            "approval_document",
+            "lead_organization",
+            "participants",
+            "region",
+            "approval_date",
+            "planned_completion",
+            "targets",
+            "target_area_mu",
+            "target_households",
+            "target_output",
+        ]
+        field_classes = {"region": RegionChoiceField}
+        widgets = {
+            "approval_date": DATE_WIDGET,
+            "planned_completion": DATE_WIDGET,
+            "targets": forms.Textarea(attrs={"rows": 3}),
+            "participants": forms.SelectMultiple(attrs={"size": 6}),
+        }
+        help_texts = {
+            "participants": _("Hold Ctrl (or ⌘) to choose several."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["declared_on"]
+        else:
+            self.fields["declared_on"].initial = timezone.localdate()
+
+    def clean_declared_on(self):
+        value = self.cleaned_data["declared_on"]
+        if value > timezone.localdate():
+            raise forms.ValidationError(_("The date cannot be in the future."))
+        return value
+
+    def clean(self):
+        cleaned = super().clean()
+        lead = cleaned.get("lead_organization")
+        if lead and lead in (cleaned.get("participants") or []):
+            self.add_error(
+                "participants",
+                _("The lead organization is already part of the pilot; do not list it again."),
+            )
+        return cleaned
+
+
+class PilotMoveForm(forms.Form):
+    occurred_on = forms.DateField(
+        label=_("Date it took effect"),
+        widget=DATE_WIDGET,
+        help_text=_("Today, or an earlier date when you record a decision from the paper files."),
+    )
+    comment = forms.CharField(
+        label=_("Comment"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["occurred_on"].initial = timezone.localdate()
+
+    def clean_occurred_on(self):
+        value = self.cleaned_data["occurred_on"]
+        if value > timezone.localdate():
+            raise forms.ValidationError(_("The date cannot be in the future."))
+        return value
+
+
+class StandardForm(forms.ModelForm):
+    class Meta:
+        model = Standard
+        fields = [
+            "designation",
+            "title",
+            "issuing_body",
+            "issue_date",
+            "implementation_date",
+            "status",
+            "superseded_by",
+            "is_sample",
+            "pdf",
+        ]
+        widgets = {"issue_date": DATE_WIDGET, "implementation_date": DATE_WIDGET}
+
+    pdf = DocumentField(
+        label=_("PDF"),
+        required=False,
+        accept="application/pdf,.pdf",
+        help_text=_("The text of the standard, if you have it (PDF, at most 20 MB)."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        others = Standard.objects.order_by("designation")
+        if self.instance.pk:
+            others = others.exclude(pk=self.instance.pk)
+        self.fields["superseded_by"].queryset = others
+
+    def clean_designation(self):
+        return parse_standard_code(self.cleaned_data["designation"]).designation
+
+    def clean_pdf(self):
+        pdf = self.cleaned_data["pdf"]
+        if pdf and getattr(pdf, "document_kind", "pdf") != "pdf":
+            raise forms.ValidationError(_("Upload the standard as a PDF file."), code="not_pdf")
+        return pdf
+
+
+class PilotStandardForm(forms.ModelForm):
+    """Place a standard in a part of the pilot's system (the parts its category expects)."""
+
+    class Meta:
+        model = PilotStandard
+        fields = ["standard", "part", "note"]
+
+    def __init__(self, *args, pilot: PilotProject, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.pilot = pilot
+        self.fields["standard"].queryset = Standard.objects.exclude(uses__pilot=pilot).order_by(
+            "designation"
+        )
+        self.fields["standard"].label_from_instance = lambda standard: str(standard)
+        self.fields["part"].choices = [
+            (part.value, part.label) for part in system_parts(pilot.category)
+        ]
+
+
+class ActivityForm(forms.ModelForm):
+    class Meta:
+        model = Activity
+        fields = [
+            "kind",
+            "title",
+            "date",
+            "place",
+            "pilot",
+            "organizer",
+            "participants_count",
+            "materials_count",
+            "summary",
+        ]
+        widgets = {"date": DATE_WIDGET, "summary": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organizer"].queryset = Organization.objects.order_by("name")
+
+    def clean_date(self):
+        value = self.cleaned_data["date"]
+        if value > timezone.localdate():
+            raise forms.ValidationError(_("An activity is recorded after it took place."))
+        return value
+
+
+class PhotoUploadForm(forms.Form):
+    photos = MultiplePhotoField(
+        label=_("Photos"),
+        help_text=_("JPEG, PNG or WebP, at most 10 MB each. Location data is removed."),
+    )
+    caption = forms.CharField(
+        label=_("Caption"),
+        max_length=200,
+        required=False,
+        help_text=_("Used for every photo of this upload; you can change it afterwards."),
+    )
+
+
+class PhotoCaptionForm(forms.Form):
+    caption = forms.CharField(label=_("Caption"), max_length=200, required=False)
+
+
+class DocumentUploadForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=DocumentKind.choices)
+    title = forms.CharField(label=_("Title"), max_length=200)
+    file = DocumentField(
+        label=_("File"),
+        help_text=_("PDF, Word, Excel, PowerPoint, OpenDocument or a picture; at most 20 MB."),
+    )

@@ -1,0 +1,146 @@
+"""Querysets that decide which pilots, standards and activities a user sees."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models.functions import ExtractYear
+
+from pilots.enums import PUBLIC_STATUSES, ActivityKind, SystemPart, system_parts
+from pilots.models import (
+    Activity,
+    Photo,
+    PilotDocument,
+    PilotProject,
+    PilotStandard,
+    PilotTransition,
+    Standard,
+)
+from portal.models import User
+from portal.rules import is_bureau_staff
+
+
+def _own_organization_id(user: User) -> int | None:
+    membership = getattr(user, "membership", None) if user.is_authenticated else None
+    return membership.organization_id if membership is not None else None
+
+
+def pilots_for_user(user: User) -> QuerySet[PilotProject]:
+    """Staff see every pilot; an enterprise member those their organization leads or joins."""
+    pilots = PilotProject.objects.select_related("lead_organization", "region")
+    if is_bureau_staff(user):
+        return pilots
+    organization_id = _own_organization_id(user)
+    if organization_id is None:
+        return pilots.none()
+    return pilots.filter(
+        Q(lead_organization_id=organization_id) | Q(participants__id=organization_id)
+    ).distinct()
+
+
+def pilots_for_public() -> QuerySet[PilotProject]:
+    return PilotProject.objects.select_related("lead_organization", "region").filter(
+        status__in=PUBLIC_STATUSES
+    )
+
+
+def pilots_of_organization(organization) -> QuerySet[PilotProject]:
+    return (
+        PilotProject.objects.select_related("region")
+        .filter(Q(lead_organization=organization) | Q(participants=organization))
+        .distinct()
+        .order_by("-approval_date", "name")
+    )
+
+
+def pilot_timeline(pilot: PilotProject) -> QuerySet[PilotTransition]:
+    return pilot.transitions.select_related("actor")
+
+
+@dataclass
+class SystemGroup:
+    part: SystemPart
+    entries: list[PilotStandard] = field(default_factory=list)
+
+
+def pilot_standard_system(pilot: PilotProject) -> tuple[list[SystemGroup], list[SystemPart]]:
+    """The pilot's standards grouped by part, and the expected parts that have none."""
+    entries = pilot.system_entries.select_related("standard").order_by("standard__designation")
+    expected = system_parts(pilot.category)
+    groups = {part: SystemGroup(part) for part in expected}
+    for entry in entries:
+        groups.setdefault(SystemPart(entry.part), SystemGroup(SystemPart(entry.part)))
+        groups[SystemPart(entry.part)].entries.append(entry)
+    missing = [part for part in expected if not groups[part].entries]
+    return list(groups.values()), missing
+
+
+def activity_totals(pilot: PilotProject) -> dict:
+    """Trainings, participant-times and materials of a pilot's activities, per year and in all."""
+    per_year = list(
+        pilot.activities.annotate(year=ExtractYear("date"))
+        .values("year")
+        .annotate(
+            activities=Count("pk"),
+            trainings=Count("pk", filter=Q(kind=ActivityKind.TRAINING)),
+            participants=Sum("participants_count"),
+            materials=Sum("materials_count"),
+        )
+        .order_by("year")
+    )
+    total = {
+        key: sum(row[key] or 0 for row in per_year)
+        for key in ("activities", "trainings", "participants", "materials")
+    }
+    return {"per_year": per_year, "total": total}
+
+
+def activities_for_user(user: User) -> QuerySet[Activity]:
+    activities = (
+        Activity.objects.select_related("pilot", "organizer")
+        .annotate(photo_count=Count("photos"))
+        .order_by("-date", "-pk")
+    )
+    if is_bureau_staff(user):
+        return activities
+    organization_id = _own_organization_id(user)
+    if organization_id is None:
+        return activities.none()
+    return activities.filter(
+        Q(pilot__lead_organization_id=organization_id) | Q(pilot__participants__id=organization_id)
+    ).distinct()
+
+
+def pilot_activities(pilot: PilotProject) -> QuerySet[Activity]:
+    return (
+        pilot.activities.select_related("organizer")
+        .annotate(photo_count=Count("photos"))
+        .order_by("-date", "-pk")
+    )
+
+
+def pilot_photos(pilot: PilotProject) -> QuerySet[Photo]:
+    return Photo.objects.filter(activity__pilot=pilot).select_related("activity")
+
+
+def pilot_documents(pilot: PilotProject) -> QuerySet[PilotDocument]:
+    return pilot.documents.select_related("uploaded_by")
+
+
+def standards_for_list() -> QuerySet[Standard]:
+    return Standard.objects.annotate(pilot_count=Count("uses", distinct=True)).order_by(
+        "designation"
+    )
+
+
+def pilots_using_standard(standard: Standard) -> QuerySet[PilotStandard]:
+    return standard.uses.select_related("pilot", "pilot__lead_organization")
+
+
+def date_of_status(pilot: PilotProject, status: str):
+    """When the pilot last entered ``status`` (e.g. the date it passed), or None."""
+    return (
+        pilot.transitions.filter(to_status=status)
+        .order_by("-occurred_on", "-recorded")
+        .values_list("occurred_on", flat=True)
+        .first()
+    )

@@ -1,0 +1,1 @@
+"""Views of the pilots app, one module per subject: pilots, standards, activities, public pages."""

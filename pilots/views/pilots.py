@@ -1,0 +1,284 @@
+from django.conf import settings
+from django.contrib import messages
+from django.db.models import ProtectedError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, FormView, UpdateView
+from django.views.generic.edit import CreateView, DeleteView
+from django_filters.views import FilterView
+from rules.contrib.views import PermissionRequiredMixin
+
+from pilots import selectors, services
+from pilots.enums import MOVE_LABELS, PILOT_TRANSITIONS, PilotStatus
+from pilots.filters import PilotFilter
+from pilots.forms import DocumentUploadForm, PilotForm, PilotMoveForm, PilotStandardForm
+from pilots.models import PilotDocument, PilotProject, PilotStandard
+from portal.attachments import serve_private_file
+
+
+class PilotListView(PermissionRequiredMixin, FilterView):
+    """Staff see the whole register; enterprise members their own organization's pilots."""
+
+    permission_required = "pilots.view_pilot_list"
+    filterset_class = PilotFilter
+    template_name = "pilots/pilotproject_list.html"
+    paginate_by = settings.PAGE_SIZE
+
+    def get_queryset(self):
+        return selectors.pilots_for_user(self.request.user)
+
+
+class PilotObjectMixin(PermissionRequiredMixin):
+    """Finds the pilot among all pilots, so that a stranger gets 403 rather than 404."""
+
+    def get_pilot(self):
+        if not hasattr(self, "_pilot"):
+            self._pilot = get_object_or_404(
+                PilotProject.objects.select_related("lead_organization", "region"),
+                pk=self.kwargs["pk"],
+            )
+        return self._pilot
+
+    def get_object(self, queryset=None):
+        return self.get_pilot()
+
+    def get_permission_object(self):
+        return self.get_pilot()
+
+
+class PilotDetailView(PilotObjectMixin, DetailView):
+    permission_required = "pilots.view_pilotproject"
+    template_name = "pilots/pilotproject_detail.html"
+    context_object_name = "pilot"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        pilot = self.object
+        groups, missing = selectors.pilot_standard_system(pilot)
+        can_move = self.request.user.has_perm("pilots.move_pilotproject", pilot)
+        context.update(
+            participants=pilot.participants.order_by("name"),
+            system_groups=groups,
+            missing_parts=missing,
+            activities=selectors.pilot_activities(pilot),
+            totals=selectors.activity_totals(pilot),
+            photos=selectors.pilot_photos(pilot),
+            documents=selectors.pilot_documents(pilot),
+            timeline=selectors.pilot_timeline(pilot),
+            moves=[
+                (status, MOVE_LABELS[status])
+                for status in PilotStatus
+                if can_move and status in PILOT_TRANSITIONS[pilot.status]
+            ],
+        )
+        return context
+
+
+class PilotCreateView(PermissionRequiredMixin, CreateView):
+    permission_required = "pilots.add_pilotproject"
+    model = PilotProject
+    form_class = PilotForm
+    template_name = "pilots/pilotproject_form.html"
+
+    def form_valid(self, form):
+        self.object = services.create_pilot(
+            pilot=form.save(commit=False),
+            participants=form.cleaned_data["participants"],
+            actor=self.request.user,
+            declared_on=form.cleaned_data["declared_on"],
+        )
+        messages.success(self.request, _("%(name)s has been added.") % {"name": self.object})
+        return redirect(self.object)
+
+
+class PilotUpdateView(PilotObjectMixin, UpdateView):
+    permission_required = "pilots.change_pilotproject"
+    form_class = PilotForm
+    template_name = "pilots/pilotproject_form.html"
+    context_object_name = "pilot"
+
+    def form_valid(self, form):
+        messages.success(self.request, _("The changes have been saved."))
+        return super().form_valid(form)
+
+
+class PilotMoveView(PilotObjectMixin, FormView):
+    """Confirm one move of the workflow (its own URL per target state), with date and comment."""
+
+    permission_required = "pilots.move_pilotproject"
+    form_class = PilotMoveForm
+    template_name = "pilots/pilotproject_move.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if kwargs["target"] not in PilotStatus.values:
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        target = PilotStatus(self.kwargs["target"])
+        pilot = self.get_pilot()
+        kwargs.update(
+            pilot=pilot,
+            target=target,
+            action=MOVE_LABELS.get(target, target.label),
+            allowed=target in PILOT_TRANSITIONS[pilot.status],
+        )
+        return super().get_context_data(**kwargs)
+
+    def form_valid(self, form):
+        pilot = self.get_pilot()
+        try:
+            services.set_pilot_state(
+                pilot=pilot,
+                target=self.kwargs["target"],
+                actor=self.request.user,
+                comment=form.cleaned_data["comment"],
+                occurred_on=form.cleaned_data["occurred_on"],
+            )
+        except services.IllegalTransition as error:
+            messages.error(self.request, str(error))
+            return redirect(pilot)
+        messages.success(
+            self.request,
+            _("%(name)s is now “%(status)s”.")
+            % {"name": pilot.name, "status": PilotStatus(self.kwargs["target"]).label},
+        )
+        return redirect(pilot)
+
+
+class PilotHistoryView(PilotObjectMixin, DetailView):
+    permission_required = "pilots.view_history_pilotproject"
+    template_name = "pilots/pilotproject_history.html"
+    context_object_name = "pilot"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        records = list(self.object.history.select_related("history_user").order_by("-history_id"))
+        for record in records:
+            previous = record.prev_record
+            record.changes = record.diff_against(previous).changes if previous else []
+        context["records"] = records
+        context["field_labels"] = {
+            field.name: field.verbose_name
+            for field in PilotProject._meta.get_fields()
+            if hasattr(field, "verbose_name")
+        }
+        return context
+
+
+class PilotDeleteView(PilotObjectMixin, DeleteView):
+    permission_required = "pilots.delete_pilotproject"
+    template_name = "pilots/pilotproject_confirm_delete.html"
+    context_object_name = "pilot"
+
+    def form_valid(self, form):
+        name = str(self.object)
+        try:
+            self.object.delete()
+        except ProtectedError:
+            messages.error(self.request, _("%(name)s cannot be deleted.") % {"name": name})
+            return redirect(self.object)
+        messages.success(self.request, _("%(name)s has been deleted.") % {"name": name})
+        return redirect("pilots:pilot-list")
+
+
+# --- the standard system --------------------------------------------------------------------
+
+
+class PilotStandardAddView(PilotObjectMixin, CreateView):
+    permission_required = "pilots.change_pilotproject"
+    form_class = PilotStandardForm
+    template_name = "pilots/pilotstandard_form.html"
+
+    def get_form_kwargs(self):
+        return super().get_form_kwargs() | {"pilot": self.get_pilot()}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(pilot=self.get_pilot(), **kwargs)
+
+    def form_valid(self, form):
+        form.save()
+        messages.success(
+            self.request,
+            _("%(standard)s has been added to the standard system.")
+            % {"standard": form.instance.standard.designation},
+        )
+        return redirect(reverse("pilots:pilot-detail", args=[self.get_pilot().pk]) + "#system")
+
+
+class PilotStandardRemoveView(PilotObjectMixin, DeleteView):
+    permission_required = "pilots.change_pilotproject"
+    template_name = "pilots/pilotstandard_confirm_delete.html"
+    context_object_name = "entry"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(
+            PilotStandard.objects.select_related("standard", "pilot"),
+            pk=self.kwargs["entry"],
+            pilot=self.get_pilot(),
+        )
+
+    def form_valid(self, form):
+        self.object.delete()
+        messages.success(
+            self.request,
+            _("%(standard)s has been removed from the standard system.")
+            % {"standard": self.object.standard.designation},
+        )
+        return redirect(reverse("pilots:pilot-detail", args=[self.get_pilot().pk]) + "#system")
+
+
+# --- documents ------------------------------------------------------------------------------
+
+
+class DocumentUploadView(PilotObjectMixin, FormView):
+    permission_required = "pilots.change_pilotproject"
+    form_class = DocumentUploadForm
+    template_name = "pilots/pilotdocument_form.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(pilot=self.get_pilot(), **kwargs)
+
+    def form_valid(self, form):
+        document = services.attach_document(
+            pilot=self.get_pilot(),
+            kind=form.cleaned_data["kind"],
+            title=form.cleaned_data["title"],
+            uploaded=form.cleaned_data["file"],
+            actor=self.request.user,
+        )
+        messages.success(self.request, _("%(title)s has been attached.") % {"title": document})
+        return redirect(reverse("pilots:pilot-detail", args=[self.get_pilot().pk]) + "#documents")
+
+
+class DocumentMixin(PilotObjectMixin):
+    def get_document(self):
+        return get_object_or_404(PilotDocument, pk=self.kwargs["document"], pilot=self.get_pilot())
+
+
+class DocumentDownloadView(DocumentMixin, DetailView):
+    """Documents are private: served only to those who may see the pilot."""
+
+    permission_required = "pilots.view_pilotproject"
+
+    def get(self, request, *args, **kwargs):
+        document = self.get_document()
+        return serve_private_file(
+            document.file, download_name=document.original_name, as_attachment=True
+        )
+
+
+class DocumentDeleteView(DocumentMixin, DeleteView):
+    permission_required = "pilots.change_pilotproject"
+    template_name = "pilots/pilotdocument_confirm_delete.html"
+    context_object_name = "document"
+
+    def get_object(self, queryset=None):
+        return self.get_document()
+
+    def form_valid(self, form):
+        services.delete_document(document=self.object)
+        messages.success(self.request, _("%(title)s has been deleted.") % {"title": self.object})
+        return redirect(reverse("pilots:pilot-detail", args=[self.get_pilot().pk]) + "#documents")

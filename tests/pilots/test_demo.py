@@ -1,0 +1,51 @@
+import datetime
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from pilots import selectors
+from pilots.models import PilotProject
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def seeded():
+    call_command("seed_demo", stdout=StringIO())
+
+
+def test_seed_demo_loads_the_seven_pilots_of_the_report(seeded):
+    pilots = {pilot.name: pilot for pilot in PilotProject.objects.all()}
+    assert len(pilots) == 7
+    camellia = pilots["油茶栽培国家级农业标准化示范区"]
+    assert (camellia.level, camellia.status, camellia.lead_organization.name) == (
+        "national",
+        "passed",
+        "黄袍山绿色产品有限公司",
+    )
+    assert selectors.date_of_status(camellia, "passed") == datetime.date(2013, 9, 26)
+    centre = pilots["通城县人民政府政务服务中心服务标准化试点"]
+    assert selectors.date_of_status(centre, "passed") == datetime.date(2014, 6, 25)
+    jingangteng = pilots["金刚藤种植国家级农业标准化示范区"]
+    assert selectors.date_of_status(jingangteng, "passed").year == 2010
+
+
+def test_seed_demo_camellia_zone_covers_the_whole_process(seeded):
+    camellia = PilotProject.objects.get(name="油茶栽培国家级农业标准化示范区")
+    groups, missing = selectors.pilot_standard_system(camellia)
+    assert missing == []
+    titles = {entry.standard.title for group in groups for entry in group.entries}
+    assert {"油茶栽培技术规程", "油茶籽质量验收规范"} <= titles
+    assert all(entry.standard.is_sample for group in groups for entry in group.entries)
+
+
+def test_seed_demo_camellia_activities_add_up_to_the_report(seeded):
+    camellia = PilotProject.objects.get(name="油茶栽培国家级农业标准化示范区")
+    total = selectors.activity_totals(camellia)["total"]
+    assert (total["participants"], total["materials"]) == (300, 500)
+
+
+def test_seed_demo_twice_adds_no_pilots(seeded):
+    call_command("seed_demo", stdout=StringIO())
+    assert PilotProject.objects.count() == 7

@@ -1,0 +1,130 @@
+"""Who may open which page of the pilots app: every role × every URL."""
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+OK, LOGIN, FORBIDDEN, REDIRECT, NOT_FOUND = "ok", "login", "forbidden", "redirect", "404"
+ROLES = ["anonymous", "staff", "member", "other_member", "reviewer"]
+
+STAFF_ONLY = {
+    "anonymous": LOGIN,
+    "staff": OK,
+    "member": FORBIDDEN,
+    "other_member": FORBIDDEN,
+    "reviewer": FORBIDDEN,
+}
+STAFF_AND_OWN = STAFF_ONLY | {"member": OK}
+STAFF_AND_MEMBERS = STAFF_ONLY | {"member": OK, "other_member": OK}
+ANY_LOGGED_IN = dict.fromkeys(ROLES, OK) | {"anonymous": LOGIN}
+EVERYONE = dict.fromkeys(ROLES, OK)
+
+
+def pilot_args(objects):
+    return [objects["pilot"].pk]
+
+
+# (url name, args from the objects, method, data, expected per role)
+MATRIX = [
+    ("pilots:pilot-list", lambda o: [], "get", None, STAFF_AND_MEMBERS),
+    ("pilots:pilot-create", lambda o: [], "get", None, STAFF_ONLY),
+    ("pilots:pilot-detail", pilot_args, "get", None, STAFF_AND_OWN),
+    ("pilots:pilot-edit", pilot_args, "get", None, STAFF_ONLY),
+    ("pilots:pilot-history", pilot_args, "get", None, STAFF_ONLY),
+    ("pilots:pilot-delete", pilot_args, "get", None, STAFF_ONLY),
+    ("pilots:pilot-move", lambda o: [o["pilot"].pk, "in_progress"], "get", None, STAFF_ONLY),
+    (
+        "pilots:pilot-move",
+        lambda o: [o["pilot"].pk, "in_progress"],
+        "post",
+        {"occurred_on": "2013-01-01", "comment": ""},
+        STAFF_ONLY | {"staff": REDIRECT},
+    ),
+    ("pilots:pilot-standard-add", pilot_args, "get", None, STAFF_ONLY),
+    (
+        "pilots:pilot-standard-remove",
+        lambda o: [o["pilot"].pk, o["entry"].pk],
+        "get",
+        None,
+        STAFF_ONLY,
+    ),
+    ("pilots:document-upload", pilot_args, "get", None, STAFF_ONLY),
+    (
+        "pilots:document-download",
+        lambda o: [o["pilot"].pk, o["document"].pk],
+        "get",
+        None,
+        STAFF_AND_OWN,
+    ),
+    (
+        "pilots:document-delete",
+        lambda o: [o["pilot"].pk, o["document"].pk],
+        "get",
+        None,
+        STAFF_ONLY,
+    ),
+    ("pilots:standard-list", lambda o: [], "get", None, ANY_LOGGED_IN),
+    ("pilots:standard-detail", lambda o: [o["entry"].standard.pk], "get", None, ANY_LOGGED_IN),
+    ("pilots:standard-create", lambda o: [], "get", None, STAFF_ONLY),
+    ("pilots:standard-edit", lambda o: [o["entry"].standard.pk], "get", None, STAFF_ONLY),
+    ("pilots:standard-delete", lambda o: [o["entry"].standard.pk], "get", None, STAFF_ONLY),
+    ("pilots:activity-list", lambda o: [], "get", None, STAFF_AND_MEMBERS),
+    ("pilots:activity-create", lambda o: [], "get", None, STAFF_ONLY),
+    ("pilots:activity-detail", lambda o: [o["activity"].pk], "get", None, STAFF_AND_OWN),
+    ("pilots:activity-edit", lambda o: [o["activity"].pk], "get", None, STAFF_ONLY),
+    ("pilots:activity-delete", lambda o: [o["activity"].pk], "get", None, STAFF_ONLY),
+    ("pilots:photo-file", lambda o: [o["photo"].pk], "get", None, STAFF_AND_OWN),
+    ("pilots:photo-thumbnail", lambda o: [o["photo"].pk], "get", None, STAFF_AND_OWN),
+    ("pilots:photo-edit", lambda o: [o["photo"].pk], "get", None, STAFF_ONLY),
+    ("pilots:photo-delete", lambda o: [o["photo"].pk], "get", None, STAFF_ONLY),
+    ("pilots:public-pilot-list", lambda o: [], "get", None, EVERYONE),
+    ("pilots:public-pilot-detail", pilot_args, "get", None, EVERYONE),
+]
+
+CASES = [
+    pytest.param(name, args, method, data, role, expected[role], id=f"{name}-{method}-{role}")
+    for name, args, method, data, expected in MATRIX
+    for role in ROLES
+]
+
+
+@pytest.mark.parametrize(("name", "args", "method", "data", "role", "expected"), CASES)
+def test_permission_matrix(
+    client_for, users, pilot_objects, name, args, method, data, role, expected
+):
+    url = reverse(name, args=args(pilot_objects))
+    response = getattr(client_for(users[role]), method)(url, data)
+
+    if expected == OK:
+        assert response.status_code == 200
+    elif expected == FORBIDDEN:
+        assert response.status_code == 403
+    elif expected == LOGIN:
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("login") + "?next=")
+    else:
+        assert response.status_code == 302
+        assert not response.url.startswith(reverse("login"))
+
+
+def test_public_detail_hides_pilots_not_yet_approved(client, pilot):
+    pilot.status = "declared"
+    pilot.save()
+    response = client.get(reverse("pilots:public-pilot-detail", args=[pilot.pk]))
+    assert response.status_code == 404
+
+
+def test_member_sees_only_own_organizations_pilots_in_list(client, member, pilot):
+    from tests.factories import PilotProjectFactory
+
+    PilotProjectFactory(name="别人的示范区")
+    client.force_login(member)
+    response = client.get(reverse("pilots:pilot-list"))
+    assert list(response.context["object_list"]) == [pilot]
+
+
+def test_uploaded_files_have_no_public_url(client, staff_user, pilot_objects):
+    client.force_login(staff_user)
+    for name in (pilot_objects["photo"].image.name, pilot_objects["document"].file.name):
+        assert client.get(f"/media/{name}").status_code == 404

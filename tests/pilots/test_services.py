@@ -1,0 +1,116 @@
+import datetime
+
+import pytest
+from django.core import mail
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+
+from pilots import services
+from pilots.enums import PILOT_TRANSITIONS, PilotStatus
+from pilots.models import PilotProject, PilotTransition
+from tests.factories import (
+    EnterpriseMemberFactory,
+    OrganizationFactory,
+    PilotProjectFactory,
+    ReviewerFactory,
+    StaffFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+EVERY_MOVE = [
+    pytest.param(current, target, target in PILOT_TRANSITIONS[current], id=f"{current}-{target}")
+    for current in PilotStatus
+    for target in PilotStatus
+    if current != target
+]
+
+
+@pytest.mark.parametrize(("current", "target", "allowed"), EVERY_MOVE)
+def test_transition_table_by_staff(current, target, allowed):
+    pilot = PilotProjectFactory(status=current)
+    staff = StaffFactory()
+    if allowed:
+        services.set_pilot_state(pilot=pilot, target=target, actor=staff, comment="依据文件")
+        record = PilotTransition.objects.get(pilot=pilot)
+        assert (record.from_status, record.to_status, record.actor, record.comment) == (
+            current,
+            target,
+            staff,
+            "依据文件",
+        )
+        assert PilotProject.objects.get(pk=pilot.pk).status == target
+    else:
+        with pytest.raises(services.IllegalTransition):
+            services.set_pilot_state(pilot=pilot, target=target, actor=staff)
+        assert PilotProject.objects.get(pk=pilot.pk).status == current
+        assert PilotTransition.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "make_actor",
+    [
+        pytest.param(
+            lambda pilot: EnterpriseMemberFactory(membership__organization=pilot.lead_organization),
+            id="own-member",
+        ),
+        pytest.param(lambda pilot: EnterpriseMemberFactory(), id="other-member"),
+        pytest.param(lambda pilot: ReviewerFactory(), id="reviewer"),
+    ],
+)
+def test_only_staff_may_move_a_pilot(make_actor):
+    pilot = PilotProjectFactory(status=PilotStatus.DECLARED)
+    with pytest.raises(PermissionDenied):
+        services.set_pilot_state(pilot=pilot, target=PilotStatus.APPROVED, actor=make_actor(pilot))
+    assert PilotProject.objects.get(pk=pilot.pk).status == PilotStatus.DECLARED
+
+
+def test_move_records_the_date_it_took_effect():
+    pilot = PilotProjectFactory(status=PilotStatus.ACCEPTANCE_REQUESTED)
+    services.set_pilot_state(
+        pilot=pilot,
+        target=PilotStatus.PASSED,
+        actor=StaffFactory(),
+        occurred_on=datetime.date(2013, 9, 26),
+    )
+    assert PilotTransition.objects.get().occurred_on == datetime.date(2013, 9, 26)
+
+
+def test_move_refuses_a_future_date():
+    pilot = PilotProjectFactory(status=PilotStatus.DECLARED)
+    with pytest.raises(services.IllegalTransition):
+        services.set_pilot_state(
+            pilot=pilot,
+            target=PilotStatus.APPROVED,
+            actor=StaffFactory(),
+            occurred_on=timezone.localdate() + datetime.timedelta(days=1),
+        )
+
+
+def test_move_tells_the_lead_organizations_members(django_capture_on_commit_callbacks):
+    organization = OrganizationFactory()
+    EnterpriseMemberFactory(membership__organization=organization, email="lead@example.com")
+    EnterpriseMemberFactory(email="stranger@example.com")
+    pilot = PilotProjectFactory(status=PilotStatus.DECLARED, lead_organization=organization)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.set_pilot_state(pilot=pilot, target=PilotStatus.APPROVED, actor=StaffFactory())
+
+    assert [message.to for message in mail.outbox] == [["lead@example.com"]]
+    assert mail.outbox[0].subject == f"{pilot.name}的状态已变为“已批准”"
+
+
+def test_create_pilot_starts_declared_with_a_timeline_entry():
+    staff = StaffFactory()
+    participant = OrganizationFactory()
+    pilot = services.create_pilot(
+        pilot=PilotProjectFactory.build(
+            status=PilotStatus.PASSED, lead_organization=OrganizationFactory()
+        ),
+        participants=[participant],
+        actor=staff,
+    )
+    assert pilot.status == PilotStatus.DECLARED
+    assert list(pilot.participants.all()) == [participant]
+    record = pilot.transitions.get()
+    assert (record.from_status, record.to_status, record.actor) == ("", "declared", staff)

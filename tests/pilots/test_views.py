@@ -1,0 +1,403 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from pilots.enums import PilotStatus
+from pilots.models import PilotProject, PilotStandard, Standard
+from tests.factories import (
+    ActivityFactory,
+    OrganizationFactory,
+    PilotProjectFactory,
+    PilotStandardFactory,
+    StandardFactory,
+    region,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def staff_client(client, staff_user):
+    client.force_login(staff_user)
+    return client
+
+
+def names(response):
+    return sorted(pilot.name for pilot in response.context["object_list"])
+
+
+def test_pilot_list_filters(staff_client):
+    PilotProjectFactory(
+        name="油茶示范区",
+        category="agricultural_zone",
+        level="national",
+        approval_date=datetime.date(2011, 12, 1),
+        status="passed",
+    )
+    PilotProjectFactory(
+        name="政务服务试点",
+        category="administrative_service_pilot",
+        level="municipal",
+        approval_date=datetime.date(2013, 6, 1),
+    )
+    url = reverse("pilots:pilot-list")
+
+    assert names(staff_client.get(url, {"q": "油茶"})) == ["油茶示范区"]
+    assert names(staff_client.get(url, {"category": "administrative_service_pilot"})) == [
+        "政务服务试点"
+    ]
+    assert names(staff_client.get(url, {"level": "national"})) == ["油茶示范区"]
+    assert names(staff_client.get(url, {"status": "passed"})) == ["油茶示范区"]
+    assert names(staff_client.get(url, {"year": "2013"})) == ["政务服务试点"]
+    assert names(staff_client.get(url, {"region": region("421200").pk})) == [
+        "政务服务试点",
+        "油茶示范区",
+    ]
+
+
+def test_pilot_list_sorts_by_name(staff_client):
+    PilotProjectFactory(name="B")
+    PilotProjectFactory(name="A")
+    response = staff_client.get(reverse("pilots:pilot-list"), {"sort": "name"})
+    assert [pilot.name for pilot in response.context["object_list"]] == ["A", "B"]
+
+
+@pytest.mark.parametrize("rows", [1, 6])
+def test_pilot_list_query_count(staff_client, django_assert_num_queries, rows):
+    PilotProjectFactory.create_batch(rows, approval_date=datetime.date(2012, 1, 1))
+    # session, user, groups, pending registrations, permissions ×2, count, page,
+    # region choices, approval years
+    with django_assert_num_queries(10):
+        response = staff_client.get(reverse("pilots:pilot-list"))
+    assert len(response.context["object_list"]) == rows
+
+
+@pytest.mark.parametrize("rows", [1, 6])
+def test_standard_list_query_count(staff_client, django_assert_num_queries, rows):
+    for standard in StandardFactory.create_batch(rows):
+        PilotStandardFactory(standard=standard)
+    with django_assert_num_queries(8):
+        response = staff_client.get(reverse("pilots:standard-list"))
+    assert len(response.context["object_list"]) == rows
+
+
+@pytest.mark.parametrize("rows", [1, 6])
+def test_activity_list_query_count(staff_client, django_assert_num_queries, rows):
+    ActivityFactory.create_batch(rows)
+    with django_assert_num_queries(8):
+        response = staff_client.get(reverse("pilots:activity-list"))
+    assert len(response.context["object_list"]) == rows
+
+
+@pytest.mark.parametrize("rows", [1, 6])
+def test_public_list_query_count(client, django_assert_num_queries, rows):
+    PilotProjectFactory.create_batch(rows, status=PilotStatus.PASSED)
+    PilotProjectFactory(status=PilotStatus.DECLARED)
+    with django_assert_num_queries(2):
+        response = client.get(reverse("pilots:public-pilot-list"))
+    assert len(response.context["object_list"]) == rows
+
+
+def test_detail_offers_exactly_the_legal_moves(staff_client):
+    pilot = PilotProjectFactory(status=PilotStatus.ACCEPTANCE_REQUESTED)
+    response = staff_client.get(pilot.get_absolute_url())
+    assert [status for status, _label in response.context["moves"]] == ["passed", "failed"]
+    content = response.content.decode()
+    assert reverse("pilots:pilot-move", args=[pilot.pk, "passed"]) in content
+    assert reverse("pilots:pilot-move", args=[pilot.pk, "revoked"]) not in content
+
+
+def test_detail_offers_member_no_moves(client, member, pilot):
+    client.force_login(member)
+    response = client.get(pilot.get_absolute_url())
+    assert response.context["moves"] == []
+    assert (
+        reverse("pilots:pilot-move", args=[pilot.pk, "in_progress"])
+        not in response.content.decode()
+    )
+
+
+def test_move_page_posts_the_move(staff_client, pilot):
+    url = reverse("pilots:pilot-move", args=[pilot.pk, "in_progress"])
+    response = staff_client.post(url, {"occurred_on": "2012-01-10", "comment": "实施方案已定"})
+    pilot.refresh_from_db()
+    assert response.url == pilot.get_absolute_url()
+    assert pilot.status == "in_progress"
+    assert pilot.transitions.get().occurred_on == datetime.date(2012, 1, 10)
+
+
+def test_illegal_move_is_refused_with_a_message(staff_client, pilot):
+    url = reverse("pilots:pilot-move", args=[pilot.pk, "passed"])
+    response = staff_client.post(url, {"occurred_on": "2012-01-10"}, follow=True)
+    pilot.refresh_from_db()
+    assert pilot.status == "approved"
+    assert [str(m) for m in response.context["messages"]] == ["无法从“已批准”变更为“已通过验收”。"]
+
+
+def test_move_with_future_date_keeps_the_form(staff_client, pilot):
+    url = reverse("pilots:pilot-move", args=[pilot.pk, "in_progress"])
+    response = staff_client.post(url, {"occurred_on": "2999-01-01", "comment": "写了一半"})
+    assert response.status_code == 200
+    assert response.context["form"].errors == {"occurred_on": ["日期不能晚于今天。"]}
+    assert response.context["form"]["comment"].value() == "写了一半"
+
+
+def test_standard_system_groups_and_warns_about_missing_parts(staff_client, pilot):
+    PilotStandardFactory(pilot=pilot, part="production")
+    response = staff_client.get(pilot.get_absolute_url())
+    groups = response.context["system_groups"]
+    assert [(group.part.value, len(group.entries)) for group in groups] == [
+        ("pre_production", 0),
+        ("production", 1),
+        ("post_production", 0),
+    ]
+    assert [part.value for part in response.context["missing_parts"]] == [
+        "pre_production",
+        "post_production",
+    ]
+    assert "全过程覆盖不完整" in response.content.decode()
+
+
+def test_service_pilot_system_uses_gbt_24421_parts(staff_client):
+    pilot = PilotProjectFactory(category="service_industry_pilot")
+    response = staff_client.get(pilot.get_absolute_url())
+    assert [group.part.value for group in response.context["system_groups"]] == [
+        "general",
+        "support",
+        "provision",
+    ]
+
+
+def test_add_standard_to_system_offers_only_the_categorys_parts(staff_client, pilot):
+    standard = StandardFactory()
+    url = reverse("pilots:pilot-standard-add", args=[pilot.pk])
+    form = staff_client.get(url).context["form"]
+    assert [value for value, _label in form.fields["part"].choices] == [
+        "pre_production",
+        "production",
+        "post_production",
+    ]
+    response = staff_client.post(url, {"standard": standard.pk, "part": "general", "note": ""})
+    assert response.status_code == 200
+    assert "part" in response.context["form"].errors
+
+    staff_client.post(url, {"standard": standard.pk, "part": "production", "note": ""})
+    assert PilotStandard.objects.get().standard == standard
+
+
+def test_activity_totals_per_year(staff_client, pilot):
+    ActivityFactory(
+        pilot=pilot,
+        kind="training",
+        date=datetime.date(2012, 3, 15),
+        participants_count=120,
+        materials_count=200,
+    )
+    ActivityFactory(
+        pilot=pilot,
+        kind="outreach",
+        date=datetime.date(2012, 7, 8),
+        participants_count=80,
+        materials_count=150,
+    )
+    ActivityFactory(
+        pilot=pilot,
+        kind="training",
+        date=datetime.date(2013, 3, 20),
+        participants_count=100,
+        materials_count=150,
+    )
+    totals = staff_client.get(pilot.get_absolute_url()).context["totals"]
+    assert totals["per_year"] == [
+        {"year": 2012, "activities": 2, "trainings": 1, "participants": 200, "materials": 350},
+        {"year": 2013, "activities": 1, "trainings": 1, "participants": 100, "materials": 150},
+    ]
+    assert totals["total"] == {
+        "activities": 3,
+        "trainings": 2,
+        "participants": 300,
+        "materials": 500,
+    }
+
+
+def test_create_pilot_through_the_form(staff_client):
+    lead, other = OrganizationFactory(), OrganizationFactory()
+    response = staff_client.post(
+        reverse("pilots:pilot-create"),
+        {
+            "name": "茶叶种植示范区",
+            "category": "agricultural_zone",
+            "level": "municipal",
+            "lead_organization": lead.pk,
+            "participants": [other.pk],
+            "region": region().pk,
+            "declared_on": "2012-12-01",
+            "approval_date": "2013-03-01",
+            "planned_completion": "2015-12-31",
+            "target_area_mu": "1200.5",
+            "target_households": "300",
+        },
+    )
+    pilot = PilotProject.objects.get()
+    assert response.url == pilot.get_absolute_url()
+    assert pilot.status == "declared"
+    assert list(pilot.participants.all()) == [other]
+    assert pilot.transitions.get().occurred_on == datetime.date(2012, 12, 1)
+
+
+def test_create_pilot_with_errors_keeps_input(staff_client):
+    lead = OrganizationFactory()
+    response = staff_client.post(
+        reverse("pilots:pilot-create"),
+        {
+            "name": "茶叶种植示范区",
+            "category": "agricultural_zone",
+            "level": "municipal",
+            "lead_organization": lead.pk,
+            "participants": [lead.pk],
+            "region": region().pk,
+            "declared_on": "2015-01-01",
+            "approval_date": "2015-03-01",
+            "planned_completion": "2013-12-31",
+        },
+    )
+    form = response.context["form"]
+    assert set(form.errors) == {"participants", "planned_completion"}
+    assert form["name"].value() == "茶叶种植示范区"
+    assert PilotProject.objects.count() == 0
+
+
+def test_standard_create_normalises_designation(staff_client):
+    response = staff_client.post(
+        reverse("pilots:standard-create"),
+        {"designation": "gb/t19580—2012", "title": "卓越绩效评价准则", "status": "current"},
+    )
+    standard = Standard.objects.get()
+    assert response.url == standard.get_absolute_url()
+    assert (standard.designation, standard.kind) == ("GB/T 19580-2012", "national")
+
+
+def test_standard_designation_unique_after_normalisation(staff_client):
+    StandardFactory(designation="GB/T 19580-2012", kind="national")
+    response = staff_client.post(
+        reverse("pilots:standard-create"),
+        {"designation": "GB/T19580-2012", "title": "重复", "status": "current"},
+    )
+    assert response.context["form"].errors["designation"] == ["使用此编号的标准已登记。"]
+
+
+def test_standard_detail_shows_supersession_chain(staff_client):
+    newest = StandardFactory(designation="GB/T 19580-2012", kind="national")
+    middle = StandardFactory(
+        designation="GB/T 19580-2004", kind="national", status="superseded", superseded_by=newest
+    )
+    oldest = StandardFactory(
+        designation="GB/T 19580-2001", kind="national", status="superseded", superseded_by=middle
+    )
+    response = staff_client.get(oldest.get_absolute_url())
+    assert response.context["chain"] == [middle, newest]
+
+
+def test_standard_delete_refused_while_used(staff_client):
+    entry = PilotStandardFactory()
+    response = staff_client.post(
+        reverse("pilots:standard-delete", args=[entry.standard.pk]), follow=True
+    )
+    assert Standard.objects.filter(pk=entry.standard.pk).exists()
+    assert len(list(response.context["messages"])) == 1
+
+
+def test_public_detail_shows_no_internal_fields(client):
+    pilot = PilotProjectFactory(
+        status=PilotStatus.PASSED, approval_document="鄂质监标发〔2011〕12号", batch="第七批"
+    )
+    content = client.get(reverse("pilots:public-pilot-detail", args=[pilot.pk])).content.decode()
+    assert pilot.name in content
+    assert "鄂质监标发" not in content
+    assert "第七批" not in content
+
+
+def jpeg_with_gps(name="现场.jpg"):
+    from io import BytesIO
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    image = Image.new("RGB", (64, 48), "green")
+    exif = Image.Exif()
+    exif[0x8825] = {1: "N", 2: (29.0, 15.0, 0.0), 3: "E", 4: (113.0, 49.0, 0.0)}
+    buffer = BytesIO()
+    image.save(buffer, "JPEG", exif=exif)
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
+
+
+def test_photo_upload_strips_gps_and_serves_privately(staff_client, client, pilot):
+    from PIL import Image
+
+    activity = ActivityFactory(pilot=pilot)
+    response = staff_client.post(
+        reverse("pilots:photo-upload", args=[activity.pk]),
+        {"photos": [jpeg_with_gps("a.jpg"), jpeg_with_gps("b.jpg")], "caption": "田间培训"},
+    )
+    assert response.url == activity.get_absolute_url()
+    photos = list(activity.photos.order_by("pk"))
+    assert [(photo.caption, photo.original_name) for photo in photos] == [
+        ("田间培训", "a.jpg"),
+        ("田间培训", "b.jpg"),
+    ]
+    with photos[0].image.open("rb") as stored:
+        assert Image.open(stored).getexif().get_ifd(0x8825) == {}
+    served = staff_client.get(reverse("pilots:photo-file", args=[photos[0].pk]))
+    assert served.status_code == 200
+    assert served["Content-Type"] == "image/jpeg"
+    client.logout()
+    assert client.get(reverse("pilots:photo-file", args=[photos[0].pk])).status_code == 302
+
+
+def test_photo_upload_refuses_a_fake_image_and_stores_nothing(staff_client, pilot):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    activity = ActivityFactory(pilot=pilot)
+    fake = SimpleUploadedFile("fake.jpg", b"not a picture at all", content_type="image/jpeg")
+    response = staff_client.post(
+        reverse("pilots:photo-upload", args=[activity.pk]),
+        {"photos": [jpeg_with_gps("good.jpg"), fake], "caption": "保留的说明"},
+    )
+    assert response.status_code == 200
+    assert "fake.jpg" in str(response.context["upload_form"].errors["photos"])
+    assert response.context["upload_form"]["caption"].value() == "保留的说明"
+    assert activity.photos.count() == 0
+
+
+def test_document_upload_and_download(staff_client, client, member, pilot):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    pdf = SimpleUploadedFile("实施方案.pdf", b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n")
+    response = staff_client.post(
+        reverse("pilots:document-upload", args=[pilot.pk]),
+        {"kind": "scheme", "title": "实施方案", "file": pdf},
+    )
+    document = pilot.documents.get()
+    assert response.url == pilot.get_absolute_url() + "#documents"
+    assert document.original_name == "实施方案.pdf"
+    assert "实施方案" not in document.file.name
+
+    client.force_login(member)
+    download = client.get(reverse("pilots:document-download", args=[pilot.pk, document.pk]))
+    assert download.status_code == 200
+    assert download["Content-Disposition"].startswith("attachment;")
+
+
+def test_document_upload_refuses_a_disguised_file(staff_client, pilot):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    fake = SimpleUploadedFile("report.pdf", b"MZ\x90\x00 not a pdf")
+    response = staff_client.post(
+        reverse("pilots:document-upload", args=[pilot.pk]),
+        {"kind": "report", "title": "报告", "file": fake},
+    )
+    assert response.status_code == 200
+    assert list(response.context["form"].errors) == ["file"]
+    assert response.context["form"]["title"].value() == "报告"
+    assert pilot.documents.count() == 0
