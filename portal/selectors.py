@@ -41,3 +41,18 @@ def registrations_for_staff(*, status: str | None = None) -> QuerySet[Registrati
 
 def pending_registration_count() -> int:
     return Registration.objects.filter(status=RegistrationStatus.PENDING).count()
+
+
+def history_with_changes(instance) -> tuple[list, dict]:
+    """The instance's django-simple-history records, newest first, each with ``.changes``
+    (the field changes against the record before it), and the model's field labels."""
+    records = list(instance.history.select_related("history_user").order_by("-history_id"))
+    for record in records:
+        previous = record.prev_record
+        record.changes = record.diff_against(previous).changes if previous else []
+    labels = {
+        field.name: field.verbose_name
+        for field in type(instance)._meta.get_fields()
+        if hasattr(field, "verbose_name")
+    }
+    return records, labels

@@ -132,6 +132,12 @@ class OrganizationMixin(PermissionRequiredMixin):
         )
 
 
+# Other apps add sections to an organization's page (its pilots, brands, applications) without
+# portal importing them: each entry is ``section(request, organization) -> (template, context)``
+# or None. Apps register theirs in AppConfig.ready().
+ORGANIZATION_SECTIONS: list = []
+
+
 class OrganizationDetailView(OrganizationMixin, DetailView):
     permission_required = "portal.view_organization"
     template_name = "portal/organization_detail.html"
@@ -140,6 +146,11 @@ class OrganizationDetailView(OrganizationMixin, DetailView):
         context = super().get_context_data(**kwargs)
         context["members"] = selectors.organization_members(self.object)
         context["reviewers"] = selectors.organization_reviewers(self.object)
+        context["sections"] = [
+            section
+            for section in (add(self.request, self.object) for add in ORGANIZATION_SECTIONS)
+            if section is not None
+        ]
         return context
 
 
@@ -181,17 +192,7 @@ class OrganizationHistoryView(OrganizationMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        records = list(self.object.history.select_related("history_user").order_by("-history_id"))
-        for record in records:
-            previous = record.prev_record
-            record.changes = record.diff_against(previous).changes if previous else []
-        context["records"] = records
-        field_labels = {
-            field.name: field.verbose_name
-            for field in Organization._meta.get_fields()
-            if hasattr(field, "verbose_name")
-        }
-        context["field_labels"] = field_labels
+        context["records"], context["field_labels"] = selectors.history_with_changes(self.object)
         return context
 
 

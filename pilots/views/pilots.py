@@ -16,6 +16,7 @@ from pilots.filters import PilotFilter
 from pilots.forms import DocumentUploadForm, PilotForm, PilotMoveForm, PilotStandardForm
 from pilots.models import PilotDocument, PilotProject, PilotStandard
 from portal.attachments import serve_private_file
+from portal.selectors import history_with_changes
 
 
 class PilotListView(PermissionRequiredMixin, FilterView):
@@ -155,16 +156,7 @@ class PilotHistoryView(PilotObjectMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        records = list(self.object.history.select_related("history_user").order_by("-history_id"))
-        for record in records:
-            previous = record.prev_record
-            record.changes = record.diff_against(previous).changes if previous else []
-        context["records"] = records
-        context["field_labels"] = {
-            field.name: field.verbose_name
-            for field in PilotProject._meta.get_fields()
-            if hasattr(field, "verbose_name")
-        }
+        context["records"], context["field_labels"] = history_with_changes(self.object)
         return context
 
 

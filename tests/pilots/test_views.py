@@ -401,3 +401,13 @@ def test_document_upload_refuses_a_disguised_file(staff_client, pilot):
     assert list(response.context["form"].errors) == ["file"]
     assert response.context["form"]["title"].value() == "报告"
     assert pilot.documents.count() == 0
+
+
+def test_organization_page_lists_its_pilots(staff_client, pilot):
+    other = PilotProjectFactory(name="参与的示范区", status=PilotStatus.IN_PROGRESS)
+    other.participants.add(pilot.lead_organization)
+    PilotProjectFactory(name="无关的示范区")
+    response = staff_client.get(pilot.lead_organization.get_absolute_url())
+    ((template, section),) = response.context["sections"]
+    assert template == "pilots/_organization_pilots.html"
+    assert sorted(p.name for p in section["pilots"]) == sorted([pilot.name, "参与的示范区"])
