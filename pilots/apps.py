@@ -8,6 +8,6 @@ class PilotsConfig(AppConfig):
 
     def ready(self):
         from pilots.views.sections import organization_pilots
-        from portal.views import ORGANIZATION_SECTIONS
+        from portal.views.organizations import ORGANIZATION_SECTIONS
 
         ORGANIZATION_SECTIONS.append(organization_pilots)

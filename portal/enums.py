@@ -65,3 +65,21 @@ REGISTRATION_TRANSITIONS: dict[str, set[str]] = {
     RegistrationStatus.APPROVED: set(),
     RegistrationStatus.REJECTED: set(),
 }
+
+
+class Aggregation(models.TextChoices):
+    """How a panel's sheets make one score (portal.scoring.aggregate)."""
+
+    MEAN = "mean", _("Mean of all sheets")
+    TRIMMED_MEAN = "trimmed_mean", _("Trimmed mean (drop the highest and lowest from five sheets)")
+
+
+class SheetStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+
+
+SHEET_TRANSITIONS: dict[str, set[str]] = {
+    SheetStatus.DRAFT: {SheetStatus.SUBMITTED},
+    SheetStatus.SUBMITTED: {SheetStatus.DRAFT},
+}

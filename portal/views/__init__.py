@@ -1,0 +1,1 @@
+"""Views of the portal app, one module per subject: accounts, organizations, registrations."""

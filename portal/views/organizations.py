@@ -1,0 +1,135 @@
+from django.conf import settings
+from django.contrib import messages
+from django.db.models import ProtectedError
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+from django.views.generic import DeleteView, DetailView, TemplateView, UpdateView
+from django.views.generic.edit import CreateView
+from django_filters.views import FilterView
+from rules.contrib.views import PermissionRequiredMixin
+
+from portal import selectors
+from portal.filters import OrganizationFilter
+from portal.forms import (
+    OrganizationContactsForm,
+    OrganizationForm,
+)
+from portal.models import Organization
+
+# --- organizations --------------------------------------------------------------------------
+
+
+class OrganizationListView(PermissionRequiredMixin, FilterView):
+    permission_required = "portal.view_organization"
+    filterset_class = OrganizationFilter
+    template_name = "portal/organization_list.html"
+    paginate_by = settings.PAGE_SIZE
+
+    def get_queryset(self):
+        return selectors.organizations_for_user(self.request.user)
+
+
+class OrganizationMixin(PermissionRequiredMixin):
+    model = Organization
+
+    def get_queryset(self):
+        return selectors.organizations_for_user(self.request.user)
+
+    def get_object(self, queryset=None):
+        # Found among all organizations, so that a stranger gets 403 rather than 404.
+        return get_object_or_404(
+            Organization.objects.select_related("region"), pk=self.kwargs["pk"]
+        )
+
+
+# Other apps add sections to an organization's page (its pilots, brands, applications) without
+# portal importing them: each entry is ``section(request, organization) -> (template, context)``
+# or None. Apps register theirs in AppConfig.ready().
+ORGANIZATION_SECTIONS: list = []
+
+
+class OrganizationDetailView(OrganizationMixin, DetailView):
+    permission_required = "portal.view_organization"
+    template_name = "portal/organization_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["members"] = selectors.organization_members(self.object)
+        context["reviewers"] = selectors.organization_reviewers(self.object)
+        context["sections"] = [
+            section
+            for section in (add(self.request, self.object) for add in ORGANIZATION_SECTIONS)
+            if section is not None
+        ]
+        return context
+
+
+class OrganizationCreateView(PermissionRequiredMixin, CreateView):
+    permission_required = "portal.add_organization"
+    model = Organization
+    form_class = OrganizationForm
+    template_name = "portal/organization_form.html"
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("%(name)s has been added.") % {"name": self.object})
+        return response
+
+
+class OrganizationUpdateView(OrganizationMixin, UpdateView):
+    permission_required = "portal.change_organization"
+    form_class = OrganizationForm
+    template_name = "portal/organization_form.html"
+
+    def form_valid(self, form):
+        messages.success(self.request, _("The changes have been saved."))
+        return super().form_valid(form)
+
+
+class OrganizationContactsUpdateView(OrganizationMixin, UpdateView):
+    permission_required = "portal.change_contacts_organization"
+    form_class = OrganizationContactsForm
+    template_name = "portal/organization_contacts_form.html"
+
+    def form_valid(self, form):
+        messages.success(self.request, _("The contact details have been saved."))
+        return super().form_valid(form)
+
+
+class OrganizationHistoryView(OrganizationMixin, DetailView):
+    permission_required = "portal.view_history_organization"
+    template_name = "portal/organization_history.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["records"], context["field_labels"] = selectors.history_with_changes(self.object)
+        return context
+
+
+class OrganizationDeleteView(OrganizationMixin, DeleteView):
+    permission_required = "portal.delete_organization"
+    template_name = "portal/organization_confirm_delete.html"
+    success_url = reverse_lazy("portal:organization-list")
+
+    def form_valid(self, form):
+        name = str(self.object)
+        try:
+            self.object.delete()
+        except ProtectedError:
+            messages.error(
+                self.request,
+                _("%(name)s cannot be deleted: members, reviewers or records still refer to it.")
+                % {"name": name},
+            )
+            return redirect(self.object)
+        messages.success(self.request, _("%(name)s has been deleted.") % {"name": name})
+        return HttpResponseRedirect(self.get_success_url())
+
+
+class MyOrganizationView(PermissionRequiredMixin, TemplateView):
+    permission_required = "portal.view_own_organization"
+
+    def get(self, request, *args, **kwargs):
+        return redirect(request.user.membership.organization)
