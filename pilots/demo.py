@@ -6,6 +6,7 @@ zones the report does not name, and the standards' designations are samples, sai
 """
 
 import datetime
+from decimal import Decimal
 
 from django.db import transaction
 
@@ -20,8 +21,10 @@ from pilots.enums import (
 )
 from pilots.models import Activity, PilotProject, PilotStandard, Standard
 from portal import demo
-from portal.enums import Industry, OrganizationKind
-from portal.models import Organization, Region, User
+from portal.enums import Industry, OrganizationKind, Role
+from portal.models import Organization, Region, ReviewerProfile, ScoringTemplate, User
+from portal.selectors import template_leaves
+from portal.services import add_role
 from portal.validators import make_uscc
 
 D = datetime.date
@@ -84,6 +87,80 @@ def _pilot(staff, *, name, moves, participants=(), **fields):
     return pilot
 
 
+AGRICULTURAL_TEMPLATE = "农业标准化示范区考核验收评分表（示例）"
+SERVICE_TEMPLATE = "服务标准化试点考核验收评分表（示例）"
+# Expert reviewers beside portal's demo "reviewer" (names are fictional).
+DEMO_REVIEWERS = [
+    ("reviewer2", "孙丽", "高级工程师", "质量管理、农产品质量安全", "city_bureau"),
+    ("reviewer3", "周涛", "研究员", "农业标准化", "province_bureau"),
+]
+
+
+def _reviewers():
+    reviewers = [User.objects.get(username="reviewer")]
+    for username, full_name, title, specialty, employer in DEMO_REVIEWERS:
+        user, created = User.objects.get_or_create(
+            username=username,
+            defaults={"full_name": full_name, "email": f"{username}@example.com"},
+        )
+        if created:
+            user.set_password(demo.DEMO_PASSWORD)
+            user.save(update_fields=["password"])
+            add_role(user, Role.REVIEWER)
+            ReviewerProfile.objects.create(
+                user=user,
+                title=title,
+                specialty=specialty,
+                employer=demo.organization(employer),
+            )
+        reviewers.append(user)
+    return reviewers
+
+
+def _item_scores(leaves, total: Decimal) -> dict:
+    """Points per item that add up to ``total``: the shortfall spread over the items by their
+    weight, in cents, the last item taking what rounding leaves."""
+    maximum = sum(leaf.max_points for leaf in leaves)
+    shortfall = maximum - total
+    scores, taken = {}, Decimal(0)
+    for index, leaf in enumerate(leaves):
+        if index == len(leaves) - 1:
+            deduction = shortfall - taken
+        else:
+            deduction = (shortfall * leaf.max_points / maximum).quantize(Decimal("0.01"))
+            taken += deduction
+        scores[leaf.pk] = (leaf.max_points - deduction, "")
+    return scores
+
+
+def _review(staff, pilot, *, date, organizer, methods, template_name, totals, opinion):
+    """Schedule, score and conclude an acceptance review through the services."""
+    template = ScoringTemplate.objects.filter(name=template_name).order_by("-version").first()
+    reviewers = _reviewers()[: len(totals)]
+    review = services.schedule_review(
+        pilot=pilot,
+        scheduled_for=date,
+        organizer=organizer,
+        methods=methods,
+        template=template,
+        reviewers=reviewers,
+        chair=reviewers[-1],
+        actor=staff,
+    )
+    for member in review.panel.order_by("pk"):
+        services.declare_interest(member=member, conflict=False, actor=member.reviewer)
+    services.start_scoring(review=review, actor=staff)
+    leaves = template_leaves(template)
+    for member, total in zip(review.panel.order_by("pk"), totals, strict=True):
+        services.save_sheet(
+            sheet=member.sheet,
+            scores=_item_scores(leaves, Decimal(total)),
+            actor=member.reviewer,
+            submit=True,
+        )
+    return services.conclude_review(review=review, opinion=opinion, actor=staff, concluded_on=date)
+
+
 @demo.register
 @transaction.atomic
 def seed(stdout=None) -> None:
@@ -107,14 +184,21 @@ def seed(stdout=None) -> None:
             (PilotStatus.APPROVED, D(2011, 12, 1), "批准实施" + SAMPLE_DATE),
             (PilotStatus.IN_PROGRESS, D(2012, 1, 10), "制定创建工作规划和实施方案" + SAMPLE_DATE),
             (PilotStatus.ACCEPTANCE_REQUESTED, D(2013, 8, 20), "申请考核验收" + SAMPLE_DATE),
-            (
-                PilotStatus.PASSED,
-                D(2013, 9, 26),
-                "省质监局委托验收组考核验收，以95.47分通过。",
-            ),
         ],
     )
     if camellia is not None:
+        # 2013-09-26: a team of the provincial bureau; the sheets' totals average exactly 95.47.
+        _review(
+            staff,
+            camellia,
+            date=D(2013, 9, 26),
+            organizer=demo.organization("province_bureau"),
+            methods=["video", "report_hearing", "record_check", "base_visit", "household_visits"],
+            template_name=AGRICULTURAL_TEMPLATE,
+            totals=["95.00", "96.41", "95.00"],
+            opinion="示范区组织机构健全，标准体系覆盖产前、产中、产后全过程，标准实施和宣传培训到位，"
+            "示范带动作用明显。验收组一致同意通过考核验收。",
+        )
         for designation, title, part in [
             ("Q/HPS 003-2012", "油茶良种苗木繁育规程", SystemPart.PRE_PRODUCTION),
             ("Q/HPS 001-2012", "油茶栽培技术规程", SystemPart.PRODUCTION),
@@ -163,14 +247,21 @@ def seed(stdout=None) -> None:
             (PilotStatus.APPROVED, D(2013, 6, 1), "批准实施" + SAMPLE_DATE),
             (PilotStatus.IN_PROGRESS, D(2013, 7, 1), "制定创建工作规划、实施方案" + SAMPLE_DATE),
             (PilotStatus.ACCEPTANCE_REQUESTED, D(2014, 6, 1), "申请评估验收" + SAMPLE_DATE),
-            (
-                PilotStatus.PASSED,
-                D(2014, 6, 25),
-                "咸宁市质监局组织专家组评估验收，以高分通过；咸宁市首家通过验收的行政服务标准化示范机构。",
-            ),
         ],
     )
     if centre_pilot is not None:
+        # 2014-06-25: an expert group of the Xianning bureau; "a high score" (sample sheets).
+        _review(
+            staff,
+            centre_pilot,
+            date=D(2014, 6, 25),
+            organizer=demo.organization("city_bureau"),
+            methods=["material_review", "on_site"],
+            template_name=SERVICE_TEMPLATE,
+            totals=["93.50", "92.80", "94.00"],
+            opinion="试点单位建立了覆盖各环节和岗位的行政服务标准体系，服务质量明显提升。"
+            "专家组同意通过评估验收（评分为示例）。",
+        )
         standard = _standard(
             "T/TCZW 001-2014",
             "政务服务中心服务规范",
@@ -255,3 +346,8 @@ def seed(stdout=None) -> None:
                 (PilotStatus.IN_PROGRESS, D(2013, 4, 1), ""),
             ],
         )
+
+
+demo.DEMO_LOGINS.extend(
+    (username, f"expert reviewer, {full_name}") for username, full_name, *_ in DEMO_REVIEWERS
+)

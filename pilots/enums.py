@@ -121,3 +121,34 @@ class DocumentKind(models.TextChoices):
     REPORT = "report", _("Report")
     APPROVAL = "approval", _("Approval document")
     OTHER = "other", _("Other")
+
+
+class ReviewStatus(models.TextChoices):
+    SCHEDULED = "scheduled", _("Scheduled")
+    SCORING = "scoring", _("Scoring")
+    CONCLUDED = "concluded", _("Concluded")
+
+
+REVIEW_TRANSITIONS: dict[str, set[str]] = {
+    ReviewStatus.SCHEDULED: {ReviewStatus.SCORING},
+    ReviewStatus.SCORING: {ReviewStatus.CONCLUDED},
+    ReviewStatus.CONCLUDED: set(),
+}
+
+
+class ReviewMethod(models.TextChoices):
+    """How an expert panel assesses a pilot (考核验收方式)."""
+
+    MATERIAL_REVIEW = "material_review", _("Material review")
+    ON_SITE = "on_site", _("On-site assessment")
+    VIDEO = "video", _("Watching videos")
+    REPORT_HEARING = "report_hearing", _("Hearing reports")
+    RECORD_CHECK = "record_check", _("Checking records")
+    BASE_VISIT = "base_visit", _("Visiting the base")
+    HOUSEHOLD_VISITS = "household_visits", _("Visiting farm households")
+
+
+class Declaration(models.TextChoices):
+    PENDING = "pending", _("Not declared yet")
+    NO_CONFLICT = "no_conflict", _("No conflict of interest")
+    CONFLICT = "conflict", _("Conflict of interest declared")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from pilots.views import activities, pilots, public, standards
+from pilots.views import activities, pilots, public, reviews, standards
 
 app_name = "pilots"
 
@@ -73,6 +73,41 @@ urlpatterns = [
     ),
     path("photos/<int:pk>/edit/", activities.PhotoUpdateView.as_view(), name="photo-edit"),
     path("photos/<int:pk>/delete/", activities.PhotoDeleteView.as_view(), name="photo-delete"),
+    path("reviews/", reviews.ReviewListView.as_view(), name="review-list"),
+    path(
+        "pilots/<int:pk>/reviews/new/",
+        reviews.ReviewScheduleView.as_view(),
+        name="review-schedule",
+    ),
+    path("reviews/<int:pk>/", reviews.ReviewDetailView.as_view(), name="review-detail"),
+    path(
+        "reviews/<int:pk>/panel/add/",
+        reviews.PanelMemberAddView.as_view(),
+        name="panel-member-add",
+    ),
+    path(
+        "reviews/<int:pk>/panel/<int:member>/remove/",
+        reviews.PanelMemberRemoveView.as_view(),
+        name="panel-member-remove",
+    ),
+    path("reviews/<int:pk>/declare/", reviews.DeclarationView.as_view(), name="review-declare"),
+    path(
+        "reviews/<int:pk>/start-scoring/",
+        reviews.StartScoringView.as_view(),
+        name="review-start-scoring",
+    ),
+    path(
+        "reviews/<int:pk>/conclude/",
+        reviews.ConcludeReviewView.as_view(),
+        name="review-conclude",
+    ),
+    path(
+        "reviews/<int:pk>/matrix.xlsx",
+        reviews.PanelMatrixExportView.as_view(),
+        name="review-matrix-xlsx",
+    ),
+    path("sheets/<int:pk>/", reviews.SheetView.as_view(), name="sheet-detail"),
+    path("sheets/<int:pk>/reopen/", reviews.SheetReopenView.as_view(), name="sheet-reopen"),
     path("public/pilots/", public.PublicPilotListView.as_view(), name="public-pilot-list"),
     path(
         "public/pilots/<int:pk>/",

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Role(models.TextChoices):
@@ -75,8 +76,8 @@ class Aggregation(models.TextChoices):
 
 
 class SheetStatus(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("Submitted")
+    DRAFT = "draft", pgettext_lazy("score sheet", "Draft")
+    SUBMITTED = "submitted", pgettext_lazy("score sheet", "Submitted")
 
 
 SHEET_TRANSITIONS: dict[str, set[str]] = {

@@ -425,7 +425,7 @@ class Criterion(models.Model):
         return f"{self.code} {self.title}"
 
 
-class ScoreSheet(models.Model):
+class ScoreSheet(RulesModel):
     """One reviewer's scores for one subject; concrete sheets live in the apps that review."""
 
     status = models.CharField(

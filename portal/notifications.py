@@ -11,7 +11,12 @@ from portal.enums import RegistrationStatus, Role
 
 
 def _send(messages: list[tuple[str, str, str | None, list[str]]]) -> None:
-    messages = [message for message in messages if message[3]]
+    """Queue the messages, one e-mail per recipient so that nobody sees the others' addresses."""
+    messages = [
+        (subject, body, sender, [recipient])
+        for subject, body, sender, recipients in messages
+        for recipient in recipients
+    ]
     if messages:
         transaction.on_commit(lambda: send_mass_mail(messages, fail_silently=True))
 

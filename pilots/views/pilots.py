@@ -68,6 +68,9 @@ class PilotDetailView(PilotObjectMixin, DetailView):
             photos=selectors.pilot_photos(pilot),
             documents=selectors.pilot_documents(pilot),
             timeline=selectors.pilot_timeline(pilot),
+            reviews=selectors.pilot_reviews(pilot),
+            can_schedule_review=pilot.status == PilotStatus.ACCEPTANCE_REQUESTED
+            and self.request.user.has_perm("pilots.add_acceptancereview"),
             moves=[
                 (status, MOVE_LABELS[status])
                 for status in PilotStatus

@@ -49,3 +49,34 @@ def test_seed_demo_camellia_activities_add_up_to_the_report(seeded):
 def test_seed_demo_twice_adds_no_pilots(seeded):
     call_command("seed_demo", stdout=StringIO())
     assert PilotProject.objects.count() == 7
+
+
+def test_seed_demo_camellia_review_gives_95_47(seeded):
+    from decimal import Decimal
+
+    camellia = PilotProject.objects.get(name="油茶栽培国家级农业标准化示范区")
+    review = camellia.reviews.get()
+    assert (review.scheduled_for, review.panel_score, review.passed) == (
+        datetime.date(2013, 9, 26),
+        Decimal("95.47"),
+        True,
+    )
+    assert review.organizer.name == "湖北省质量技术监督局"
+    assert review.methods == [
+        "video",
+        "report_hearing",
+        "record_check",
+        "base_visit",
+        "household_visits",
+    ]
+    assert review.panel.filter(sheet__status="submitted").count() == 3
+
+
+def test_seed_demo_service_centre_review_by_the_xianning_bureau(seeded):
+    centre = PilotProject.objects.get(name="通城县人民政府政务服务中心服务标准化试点")
+    review = centre.reviews.get()
+    assert (review.scheduled_for, review.organizer.name, review.passed) == (
+        datetime.date(2014, 6, 25),
+        "咸宁市质量技术监督局",
+        True,
+    )

@@ -14,11 +14,16 @@ def read_po(language):
     entries, current, key = [], None, None
     for line in (LOCALE / language / "LC_MESSAGES" / "django.po").read_text().splitlines():
         if line.startswith("#,"):
-            current = {"flags": line, "msgid": "", "msgstr": {}}
+            current = {"flags": line, "msgid": "", "msgstr": {}, "context": ""}
             entries.append(current)
+        elif line.startswith("msgctxt "):
+            if current is None or current["msgid"] or current["msgstr"]:
+                current = {"flags": "", "msgid": "", "msgstr": {}, "context": ""}
+                entries.append(current)
+            current["context"] = literal_eval(line[8:])
         elif line.startswith("msgid "):
             if current is None or current["msgid"] or current["msgstr"]:
-                current = {"flags": "", "msgid": "", "msgstr": {}}
+                current = {"flags": "", "msgid": "", "msgstr": {}, "context": ""}
                 entries.append(current)
             key = "msgid"
             current["msgid"] = literal_eval(line[6:])
@@ -55,4 +60,5 @@ def test_compiled_catalogue_matches_source(language):
         catalog = gettext.GNUTranslations(handle)._catalog
     singular = [e for e in entries if "msgstr" in e["msgstr"]]
     for entry in singular:
-        assert catalog[entry["msgid"]] == entry["msgstr"]["msgstr"]
+        key = f"{entry['context']}\x04{entry['msgid']}" if entry["context"] else entry["msgid"]
+        assert catalog[key] == entry["msgstr"]["msgstr"]

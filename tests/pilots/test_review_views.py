@@ -1,0 +1,250 @@
+"""Acceptance review pages: who may open what, and how the score sheet behaves."""
+
+from decimal import Decimal as D
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from pilots import services
+from pilots.enums import Declaration
+from portal.enums import SheetStatus
+from portal.selectors import template_leaves
+from tests.factories import EnterpriseMemberFactory, ReviewerFactory, StaffFactory
+from tests.pilots.factories import AcceptanceReviewFactory, PanelMemberFactory, ScoreSheetFactory
+
+pytestmark = pytest.mark.django_db
+
+OK, LOGIN, FORBIDDEN, REDIRECT = "ok", "login", "forbidden", "redirect"
+
+
+@pytest.fixture
+def scene():
+    """A review in scoring with a declared reviewer (with a sheet), an undeclared one, a
+    reviewer from elsewhere, a member of the pilot's organization and staff."""
+    review = AcceptanceReviewFactory()
+    sheet = ScoreSheetFactory(panel_member__review=review)
+    undeclared = PanelMemberFactory(review=review, declaration=Declaration.PENDING)
+    return {
+        "review": review,
+        "sheet": sheet,
+        "member_id": undeclared.pk,
+        "users": {
+            "anonymous": None,
+            "staff": StaffFactory(),
+            "panel": sheet.panel_member.reviewer,
+            "undeclared": undeclared.reviewer,
+            "other_reviewer": ReviewerFactory(),
+            "enterprise": EnterpriseMemberFactory(
+                membership__organization=review.pilot.lead_organization
+            ),
+        },
+    }
+
+
+ROLES = ["anonymous", "staff", "panel", "undeclared", "other_reviewer", "enterprise"]
+STAFF_ONLY = dict.fromkeys(ROLES, FORBIDDEN) | {"anonymous": LOGIN, "staff": OK}
+MATRIX = [
+    (
+        "pilots:review-list",
+        lambda s: [],
+        "get",
+        STAFF_ONLY | {"panel": OK, "undeclared": OK, "other_reviewer": OK},
+    ),
+    (
+        "pilots:review-detail",
+        lambda s: [s["review"].pk],
+        "get",
+        STAFF_ONLY | {"panel": OK, "undeclared": OK},
+    ),
+    ("pilots:review-schedule", lambda s: [s["review"].pilot.pk], "get", STAFF_ONLY),
+    (
+        "pilots:review-declare",
+        lambda s: [s["review"].pk],
+        "get",
+        STAFF_ONLY | {"staff": FORBIDDEN, "panel": REDIRECT, "undeclared": OK},
+    ),
+    ("pilots:panel-member-add", lambda s: [s["review"].pk], "get", STAFF_ONLY),
+    ("pilots:panel-member-remove", lambda s: [s["review"].pk, s["member_id"]], "get", STAFF_ONLY),
+    ("pilots:review-conclude", lambda s: [s["review"].pk], "get", STAFF_ONLY),
+    ("pilots:review-matrix-xlsx", lambda s: [s["review"].pk], "get", STAFF_ONLY),
+    ("pilots:sheet-detail", lambda s: [s["sheet"].pk], "get", STAFF_ONLY | {"panel": OK}),
+    ("pilots:sheet-reopen", lambda s: [s["sheet"].pk], "get", STAFF_ONLY),
+    (
+        "pilots:pilot-detail",
+        lambda s: [s["review"].pilot.pk],
+        "get",
+        STAFF_ONLY | {"panel": OK, "enterprise": OK},
+    ),
+]
+CASES = [
+    pytest.param(name, args, method, role, expected[role], id=f"{name}-{role}")
+    for name, args, method, expected in MATRIX
+    for role in ROLES
+]
+
+
+@pytest.mark.parametrize(("name", "args", "method", "role", "expected"), CASES)
+def test_permission_matrix(client, scene, name, args, method, role, expected):
+    user = scene["users"][role]
+    if user is not None:
+        client.force_login(user)
+    response = getattr(client, method)(reverse(name, args=args(scene)))
+    if expected == OK:
+        assert response.status_code == 200
+    elif expected == FORBIDDEN:
+        assert response.status_code == 403
+    elif expected == LOGIN:
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("login"))
+    else:
+        assert response.status_code == 302
+        assert not response.url.startswith(reverse("login"))
+
+
+def test_reviewer_list_shows_only_their_panels(client, scene):
+    AcceptanceReviewFactory()
+    client.force_login(scene["users"]["panel"])
+    response = client.get(reverse("pilots:review-list"))
+    assert list(response.context["object_list"]) == [scene["review"]]
+
+
+def test_enterprise_sees_the_result_but_no_sheets_or_names(client, scene):
+    client.force_login(scene["users"]["enterprise"])
+    content = client.get(scene["review"].pilot.get_absolute_url()).content.decode()
+    assert (
+        scene["review"].organizer.name in content
+        or scene["review"].organizer.display_name in content
+    )
+    assert scene["users"]["panel"].get_full_name() not in content
+    assert reverse("pilots:review-detail", args=[scene["review"].pk]) not in content
+
+
+def sheet_post(sheet, values, action="save", comments=None):
+    data = {action: "1"}
+    for index, leaf in enumerate(template_leaves(sheet.panel_member.review.template)):
+        data[f"points_{leaf.pk}"] = values[index]
+        data[f"comment_{leaf.pk}"] = (comments or {}).get(index, "")
+    return data
+
+
+def test_sheet_errors_sit_next_to_the_item_and_keep_input(client, scene):
+    sheet = scene["sheet"]
+    client.force_login(scene["users"]["panel"])
+    leaves = template_leaves(sheet.panel_member.review.template)
+    response = client.post(
+        sheet.get_absolute_url(),
+        sheet_post(sheet, ["25", "12.345", ""], "submit", comments={0: "资料齐全"}),
+    )
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form.errors[f"points_{leaves[0].pk}"] == ["确保该值小于或等于20.00。"]
+    assert form.errors[f"points_{leaves[1].pk}"] == ["确认小数不超过 2 位."]
+    assert form.errors[f"points_{leaves[2].pk}"] == ["提交前请为此项评分。"]
+    assert form[f"comment_{leaves[0].pk}"].value() == "资料齐全"
+    assert form[f"points_{leaves[1].pk}"].value() == "12.345"
+    sheet.refresh_from_db()
+    assert sheet.status == SheetStatus.DRAFT
+
+
+def test_sheet_save_draft_then_submit(client, scene):
+    sheet = scene["sheet"]
+    client.force_login(scene["users"]["panel"])
+    client.post(sheet.get_absolute_url(), sheet_post(sheet, ["18", "", ""]))
+    sheet.refresh_from_db()
+    assert sheet.status == SheetStatus.DRAFT
+    response = client.post(
+        sheet.get_absolute_url(), sheet_post(sheet, ["18", "27.5", "45"], "submit")
+    )
+    sheet.refresh_from_db()
+    assert response.url == sheet.get_absolute_url()
+    assert (sheet.status, sheet.total) == (SheetStatus.SUBMITTED, D("90.50"))
+    page = client.get(sheet.get_absolute_url())
+    assert page.context["editable"] is False
+
+
+def test_staff_cannot_write_a_reviewers_sheet(client, scene):
+    client.force_login(scene["users"]["staff"])
+    response = client.post(
+        scene["sheet"].get_absolute_url(), sheet_post(scene["sheet"], ["1", "1", "1"])
+    )
+    assert response.status_code == 403
+
+
+def test_declaration_with_conflict_needs_an_explanation(client, scene):
+    client.force_login(scene["users"]["undeclared"])
+    url = reverse("pilots:review-declare", args=[scene["review"].pk])
+    response = client.post(url, {"declaration": "conflict", "note": ""})
+    assert response.context["form"].errors == {"note": ["请简要说明利益冲突的情况。"]}
+    response = client.post(url, {"declaration": "no_conflict", "note": ""})
+    assert response.url == scene["review"].get_absolute_url()
+
+
+def test_staff_panel_matrix_flags_far_sheets_and_exports_xlsx(client, scene):
+    review = scene["review"]
+    services.save_sheet(
+        sheet=scene["sheet"],
+        scores={leaf.pk: (leaf.max_points, "") for leaf in template_leaves(review.template)},
+        actor=scene["users"]["panel"],
+        submit=True,
+    )
+    low = ScoreSheetFactory(panel_member__review=review)
+    services.save_sheet(
+        sheet=low,
+        scores={leaf.pk: (D("5"), "") for leaf in template_leaves(review.template)},
+        actor=low.panel_member.reviewer,
+        submit=True,
+    )
+    client.force_login(scene["users"]["staff"])
+    matrix = client.get(review.get_absolute_url()).context["matrix"]
+    assert matrix.totals == [D("100.00"), D("15.00")]
+    assert [row.mean for row in matrix.rows if row.row.is_leaf] == [
+        D("12.50"),
+        D("17.50"),
+        D("27.50"),
+    ]
+
+    response = client.get(reverse("pilots:review-matrix-xlsx", args=[review.pk]))
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    import io
+
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert rows[-1][-1] == 57.5
+
+
+def test_conclude_page_concludes_and_moves_the_pilot(client, scene):
+    review = scene["review"]
+    services.save_sheet(
+        sheet=scene["sheet"],
+        scores={leaf.pk: (leaf.max_points, "") for leaf in template_leaves(review.template)},
+        actor=scene["users"]["panel"],
+        submit=True,
+    )
+    client.force_login(scene["users"]["staff"])
+    url = reverse("pilots:review-conclude", args=[review.pk])
+    response = client.post(url, {"concluded_on": "2013-09-26", "opinion": "同意"})
+    assert response.status_code == 200
+    assert "等待" in " ".join(response.context["form"].non_field_errors())
+    assert response.context["form"]["opinion"].value() == "同意"
+
+    services.remove_panel_member(
+        member=review.panel.get(declaration=Declaration.PENDING),
+        reason="未到场",
+        actor=scene["users"]["staff"],
+    )
+    response = client.post(url, {"concluded_on": "2013-09-26", "opinion": "同意"})
+    assert response.url == review.get_absolute_url()
+    review.refresh_from_db()
+    review.pilot.refresh_from_db()
+    assert (review.panel_score, review.pilot.status) == (D("100.00"), "passed")
+
+
+@pytest.mark.parametrize("rows", [1, 5])
+def test_review_list_query_count(client, django_assert_num_queries, rows):
+    AcceptanceReviewFactory.create_batch(rows)
+    client.force_login(StaffFactory())
+    # session, user, groups, pending registrations, permissions ×2, count, page
+    with django_assert_num_queries(8):
+        response = client.get(reverse("pilots:review-list"))
+    assert len(response.context["object_list"]) == rows

@@ -1,0 +1,329 @@
+import datetime
+import threading
+from decimal import Decimal as D
+
+import pytest
+from django.core import mail
+from django.db import connection
+
+from pilots import services
+from pilots.enums import Declaration, PilotStatus, ReviewStatus
+from pilots.models import AcceptanceItemScore, AcceptanceReview, AcceptanceScoreSheet, PanelMember
+from portal.enums import SheetStatus
+from portal.selectors import template_leaves
+from tests.factories import (
+    EnterpriseMemberFactory,
+    OrganizationFactory,
+    PilotProjectFactory,
+    ReviewerFactory,
+    StaffFactory,
+)
+from tests.pilots.factories import (
+    AcceptanceReviewFactory,
+    PanelMemberFactory,
+    ScoreSheetFactory,
+    make_template,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def schedule(pilot=None, reviewers=None, chair=None, template=None):
+    pilot = pilot or PilotProjectFactory(status=PilotStatus.ACCEPTANCE_REQUESTED)
+    reviewers = reviewers if reviewers is not None else ReviewerFactory.create_batch(3)
+    return services.schedule_review(
+        pilot=pilot,
+        scheduled_for=datetime.date(2013, 9, 26),
+        organizer=OrganizationFactory(),
+        methods=["video", "report_hearing"],
+        template=template or make_template(),
+        reviewers=reviewers,
+        chair=chair or reviewers[0],
+        actor=StaffFactory(),
+    )
+
+
+def fill(sheet, values, *, submit=True):
+    leaves = template_leaves(sheet.panel_member.review.template)
+    scores = {
+        leaf.pk: (D(value) if value is not None else None, "")
+        for leaf, value in zip(leaves, values, strict=True)
+    }
+    return services.save_sheet(
+        sheet=sheet, scores=scores, actor=sheet.panel_member.reviewer, submit=submit
+    )
+
+
+# --- scheduling and the panel ---------------------------------------------------------------
+
+
+def test_schedule_review_creates_panel_and_freezes_template(django_capture_on_commit_callbacks):
+    reviewers = ReviewerFactory.create_batch(3)
+    template = make_template()
+    with django_capture_on_commit_callbacks(execute=True):
+        review = schedule(reviewers=reviewers, chair=reviewers[1], template=template)
+
+    assert review.status == ReviewStatus.SCHEDULED
+    assert [(m.reviewer, m.is_chair) for m in review.panel.order_by("pk")] == [
+        (reviewers[0], False),
+        (reviewers[1], True),
+        (reviewers[2], False),
+    ]
+    template.refresh_from_db()
+    assert template.is_frozen is True
+    assert sorted(message.to[0] for message in mail.outbox) == sorted(r.email for r in reviewers)
+
+
+def test_schedule_review_needs_acceptance_requested():
+    with pytest.raises(services.ReviewError):
+        schedule(pilot=PilotProjectFactory(status=PilotStatus.IN_PROGRESS))
+
+
+def test_schedule_review_refuses_reviewer_employed_by_the_lead_organization():
+    pilot = PilotProjectFactory(status=PilotStatus.ACCEPTANCE_REQUESTED)
+    insider = ReviewerFactory(
+        reviewer_profile__employer=pilot.lead_organization, full_name="内部人"
+    )
+    with pytest.raises(services.ReviewError) as raised:
+        schedule(pilot=pilot, reviewers=[ReviewerFactory(), insider])
+    assert "内部人" in str(raised.value)
+    assert AcceptanceReview.objects.count() == 0
+
+
+def test_schedule_review_refuses_reviewer_employed_by_a_participant():
+    pilot = PilotProjectFactory(status=PilotStatus.ACCEPTANCE_REQUESTED)
+    participant = OrganizationFactory()
+    pilot.participants.add(participant)
+    insider = ReviewerFactory(reviewer_profile__employer=participant)
+    with pytest.raises(services.ReviewError):
+        schedule(pilot=pilot, reviewers=[insider])
+
+
+def test_schedule_review_refuses_non_reviewers_and_outside_chair():
+    with pytest.raises(services.ReviewError):
+        schedule(reviewers=[EnterpriseMemberFactory()])
+    with pytest.raises(services.ReviewError):
+        schedule(reviewers=[ReviewerFactory()], chair=ReviewerFactory())
+
+
+def test_schedule_review_refuses_template_that_does_not_add_up():
+    template = make_template(total="100", groups={"1": ["40"]})
+    with pytest.raises(services.ReviewError):
+        schedule(template=template)
+
+
+def test_declaring_a_conflict_removes_the_reviewer_and_tells_staff(
+    django_capture_on_commit_callbacks,
+):
+    StaffFactory(email="clerk@example.com")
+    member = PanelMemberFactory(declaration=Declaration.PENDING)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.declare_interest(
+            member=member, conflict=True, note="曾为该企业提供咨询", actor=member.reviewer
+        )
+    member.refresh_from_db()
+    assert member.declaration == Declaration.CONFLICT
+    assert member.removed is not None
+    assert member.removal_reason == "已申报存在利益冲突：曾为该企业提供咨询"
+    assert [message.to for message in mail.outbox] == [["clerk@example.com"]]
+
+
+def test_declaring_no_conflict_during_scoring_opens_a_sheet():
+    member = PanelMemberFactory(declaration=Declaration.PENDING)
+    services.declare_interest(member=member, conflict=False, actor=member.reviewer)
+    assert AcceptanceScoreSheet.objects.filter(panel_member=member).exists()
+
+
+def test_only_the_member_declares():
+    member = PanelMemberFactory(declaration=Declaration.PENDING)
+    with pytest.raises(services.PermissionDenied):
+        services.declare_interest(member=member, conflict=False, actor=ReviewerFactory())
+
+
+def test_start_scoring_gives_sheets_to_declared_members_only():
+    review = schedule()
+    first, second, _third = review.panel.order_by("pk")
+    services.declare_interest(member=first, conflict=False, actor=first.reviewer)
+    services.start_scoring(review=review, actor=StaffFactory())
+    assert list(AcceptanceScoreSheet.objects.values_list("panel_member", flat=True)) == [first.pk]
+    services.declare_interest(member=second, conflict=False, actor=second.reviewer)
+    assert AcceptanceScoreSheet.objects.count() == 2
+
+
+# --- sheets ---------------------------------------------------------------------------------
+
+
+def test_save_draft_then_submit_stores_total():
+    sheet = ScoreSheetFactory()
+    fill(sheet, ["18.5", None, "40"], submit=False)
+    sheet.refresh_from_db()
+    assert sheet.status == SheetStatus.DRAFT
+    fill(sheet, ["18.5", "29.25", "40"])
+    sheet.refresh_from_db()
+    assert (sheet.status, sheet.total) == (SheetStatus.SUBMITTED, D("87.75"))
+    assert AcceptanceItemScore.objects.filter(sheet=sheet).count() == 3
+
+
+def test_submit_needs_every_item():
+    sheet = ScoreSheetFactory()
+    with pytest.raises(services.IncompleteSheet) as raised:
+        fill(sheet, ["18.5", None, "40"])
+    assert raised.value.codes == ["1.2"]
+    sheet.refresh_from_db()
+    assert sheet.status == SheetStatus.DRAFT
+
+
+@pytest.mark.parametrize("points", ["-0.01", "20.01"])
+def test_points_outside_zero_to_maximum_are_refused(points):
+    sheet = ScoreSheetFactory()
+    with pytest.raises(services.ReviewError):
+        fill(sheet, [points, "1", "1"], submit=False)
+
+
+def test_submitted_sheet_is_read_only_and_second_submit_refused():
+    sheet = ScoreSheetFactory()
+    fill(sheet, ["20", "30", "50"])
+    with pytest.raises(services.ReviewError):
+        fill(sheet, ["1", "1", "1"])
+    sheet.refresh_from_db()
+    assert sheet.total == D("100.00")
+
+
+def test_other_reviewer_cannot_save_someone_elses_sheet():
+    sheet = ScoreSheetFactory()
+    leaves = template_leaves(sheet.panel_member.review.template)
+    with pytest.raises(services.PermissionDenied):
+        services.save_sheet(
+            sheet=sheet, scores={leaves[0].pk: (D("1"), "")}, actor=ReviewerFactory()
+        )
+
+
+def test_sheets_are_closed_before_scoring_opens():
+    sheet = ScoreSheetFactory(panel_member__review__status=ReviewStatus.SCHEDULED)
+    with pytest.raises(services.PermissionDenied):
+        fill(sheet, ["1", "1", "1"], submit=False)
+
+
+def test_reopen_records_the_reason_and_returns_a_draft(django_capture_on_commit_callbacks):
+    sheet = ScoreSheetFactory(panel_member__reviewer__email="expert@example.com")
+    fill(sheet, ["20", "30", "50"])
+    with django_capture_on_commit_callbacks(execute=True):
+        services.reopen_sheet(sheet=sheet, reason="第2项请复核", actor=StaffFactory())
+    sheet.refresh_from_db()
+    assert (sheet.status, sheet.total) == (SheetStatus.DRAFT, None)
+    event = sheet.panel_member.review.events.order_by("-pk").first()
+    assert "第2项请复核" in event.comment
+    assert [message.to for message in mail.outbox] == [["expert@example.com"]]
+
+
+def test_reviewer_cannot_reopen():
+    sheet = ScoreSheetFactory()
+    fill(sheet, ["20", "30", "50"])
+    with pytest.raises(services.PermissionDenied):
+        services.reopen_sheet(sheet=sheet, reason="x", actor=sheet.panel_member.reviewer)
+
+
+# --- conclusion -----------------------------------------------------------------------------
+
+
+def test_conclude_waits_for_every_sheet():
+    review = AcceptanceReviewFactory()
+    done = ScoreSheetFactory(panel_member__review=review)
+    ScoreSheetFactory(panel_member__review=review, panel_member__reviewer__full_name="迟到专家")
+    fill(done, ["20", "30", "50"])
+    with pytest.raises(services.ReviewError) as raised:
+        services.conclude_review(review=review, opinion="同意", actor=StaffFactory())
+    assert "迟到专家" in str(raised.value)
+
+
+def test_conclude_passes_the_pilot_with_the_panel_mean():
+    review = AcceptanceReviewFactory()
+    for values in (["19", "29", "47"], ["19.41", "29", "48"], ["18", "29", "48"]):
+        fill(ScoreSheetFactory(panel_member__review=review), values)
+    staff = StaffFactory()
+
+    services.conclude_review(
+        review=review, opinion="同意通过验收", actor=staff, concluded_on=datetime.date(2013, 9, 26)
+    )
+
+    review.refresh_from_db()
+    assert (review.status, review.panel_score, review.passed) == ("concluded", D("95.47"), True)
+    pilot = review.pilot
+    pilot.refresh_from_db()
+    assert pilot.status == PilotStatus.PASSED
+    assert pilot.transitions.get().occurred_on == datetime.date(2013, 9, 26)
+
+
+def test_conclude_below_the_pass_mark_fails_the_pilot():
+    review = AcceptanceReviewFactory()
+    fill(ScoreSheetFactory(panel_member__review=review), ["10", "10", "10"])
+    services.conclude_review(review=review, opinion="未达到要求", actor=StaffFactory())
+    review.pilot.refresh_from_db()
+    assert (review.pilot.status, AcceptanceReview.objects.get().passed) == ("failed", False)
+
+
+def test_removed_reviewer_does_not_hold_up_or_count():
+    review = AcceptanceReviewFactory()
+    fill(ScoreSheetFactory(panel_member__review=review), ["20", "30", "50"])
+    absent = ScoreSheetFactory(panel_member__review=review)
+    services.remove_panel_member(
+        member=absent.panel_member, reason="因病缺席", actor=StaffFactory()
+    )
+    services.conclude_review(review=review, opinion="同意", actor=StaffFactory())
+    assert AcceptanceReview.objects.get().panel_score == D("100.00")
+
+
+# --- concurrency ----------------------------------------------------------------------------
+
+
+def _in_threads(*jobs):
+    errors = []
+
+    def run(job):
+        try:
+            job()
+        except Exception as error:  # collected and returned to the test
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(job,)) for job in jobs]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return errors
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_reviewers_submitting_at_once_both_count():
+    review = AcceptanceReviewFactory()
+    first = ScoreSheetFactory(panel_member__review=review)
+    second = ScoreSheetFactory(panel_member__review=review)
+
+    errors = _in_threads(
+        lambda: fill(AcceptanceScoreSheet.objects.get(pk=first.pk), ["20", "30", "50"]),
+        lambda: fill(AcceptanceScoreSheet.objects.get(pk=second.pk), ["10", "20", "40"]),
+    )
+
+    assert errors == []
+    assert sorted(AcceptanceScoreSheet.objects.values_list("total", flat=True)) == [
+        D("70.00"),
+        D("100.00"),
+    ]
+    assert AcceptanceItemScore.objects.count() == 6
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_one_reviewer_submitting_twice_at_once_saves_once():
+    sheet = ScoreSheetFactory()
+
+    errors = _in_threads(
+        lambda: fill(AcceptanceScoreSheet.objects.get(pk=sheet.pk), ["20", "30", "50"]),
+        lambda: fill(AcceptanceScoreSheet.objects.get(pk=sheet.pk), ["20", "30", "50"]),
+    )
+
+    assert [type(error) for error in errors] == [services.ReviewError]
+    assert AcceptanceItemScore.objects.filter(sheet=sheet).count() == 3
+    assert AcceptanceScoreSheet.objects.get(pk=sheet.pk).total == D("100.00")
+    assert PanelMember.objects.count() == 1
