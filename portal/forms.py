@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from portal.enums import OrganizationKind, RegistrationStatus
-from portal.models import Organization, Region, User
+from portal.models import Criterion, Organization, Region, ScoringTemplate, User
 from portal.validators import normalize_uscc, validate_uscc
 
 
@@ -185,3 +185,61 @@ class RejectRegistrationForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("The applicant sees this reason when they try to log in."),
     )
+
+
+# --- scoring templates ----------------------------------------------------------------------
+
+
+class ScoringTemplateForm(forms.ModelForm):
+    class Meta:
+        model = ScoringTemplate
+        fields = ["name", "total_points", "pass_mark", "aggregation", "description", "is_sample"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        others = ScoringTemplate.objects.filter(name=name)
+        if self.instance.pk:
+            others = others.exclude(pk=self.instance.pk)
+        if others.exists():
+            raise ValidationError(
+                _(
+                    "A template with this name exists already; open it and use “Copy as new "
+                    "version” to change it, or choose another name."
+                )
+            )
+        return name
+
+
+class CriterionForm(forms.ModelForm):
+    class Meta:
+        model = Criterion
+        fields = ["parent", "code", "title", "max_points", "guidance", "position"]
+        widgets = {"guidance": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, template, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.template = template
+        candidates = template.criteria.order_by("position", "pk")
+        if self.instance.pk:
+            excluded, frontier = {self.instance.pk}, [self.instance.pk]
+            while frontier:
+                frontier = list(
+                    template.criteria.filter(parent__in=frontier).values_list("pk", flat=True)
+                )
+                excluded.update(frontier)
+            candidates = candidates.exclude(pk__in=excluded)
+        self.fields["parent"].queryset = candidates
+        self.fields["parent"].label_from_instance = lambda criterion: str(criterion)
+        if not self.instance.pk:
+            last = template.criteria.order_by("-position").first()
+            self.fields["position"].initial = (last.position + 1) if last else 1
+
+    def clean_code(self):
+        code = self.cleaned_data["code"].strip()
+        clash = self.instance.template.criteria.filter(code=code)
+        if self.instance.pk:
+            clash = clash.exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise ValidationError(_("Another criterion of this template has this code."))
+        return code

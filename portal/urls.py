@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from portal.views import accounts, organizations, registrations
+from portal.views import accounts, organizations, registrations, scoring
 
 portal_patterns = [
     path("", accounts.HomeView.as_view(), name="home"),
@@ -43,6 +43,25 @@ portal_patterns = [
         name="organization-delete",
     ),
     path("my-organization/", organizations.MyOrganizationView.as_view(), name="my-organization"),
+    path("templates/", scoring.TemplateListView.as_view(), name="template-list"),
+    path("templates/new/", scoring.TemplateCreateView.as_view(), name="template-create"),
+    path("templates/<int:pk>/", scoring.TemplateDetailView.as_view(), name="template-detail"),
+    path("templates/<int:pk>/edit/", scoring.TemplateUpdateView.as_view(), name="template-edit"),
+    path(
+        "templates/<int:pk>/delete/", scoring.TemplateDeleteView.as_view(), name="template-delete"
+    ),
+    path("templates/<int:pk>/copy/", scoring.TemplateCopyView.as_view(), name="template-copy"),
+    path(
+        "templates/<int:template>/criteria/new/",
+        scoring.CriterionCreateView.as_view(),
+        name="criterion-create",
+    ),
+    path("criteria/<int:pk>/edit/", scoring.CriterionUpdateView.as_view(), name="criterion-edit"),
+    path(
+        "criteria/<int:pk>/delete/",
+        scoring.CriterionDeleteView.as_view(),
+        name="criterion-delete",
+    ),
     path("registrations/", registrations.RegistrationListView.as_view(), name="registration-list"),
     path(
         "registrations/<int:pk>/",

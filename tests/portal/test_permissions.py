@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import RegistrationFactory
+from tests.pilots.factories import make_template
 
 pytestmark = pytest.mark.django_db
 
@@ -46,6 +47,15 @@ MATRIX = [
             "reviewer": FORBIDDEN,
         },
     ),
+    ("portal:template-list", None, "get", STAFF_ONLY | {"reviewer": OK}),
+    ("portal:template-detail", "template", "get", STAFF_ONLY | {"reviewer": OK}),
+    ("portal:template-create", None, "get", STAFF_ONLY),
+    ("portal:template-edit", "template", "get", STAFF_ONLY),
+    ("portal:template-delete", "template", "get", STAFF_ONLY),
+    ("portal:template-copy", "template", "post", STAFF_ONLY | {"staff": REDIRECT}),
+    ("portal:criterion-create", "template", "get", STAFF_ONLY),
+    ("portal:criterion-edit", "criterion", "get", STAFF_ONLY),
+    ("portal:criterion-delete", "criterion", "get", STAFF_ONLY),
     ("portal:registration-list", None, "get", STAFF_ONLY),
     ("portal:registration-detail", "registration", "get", STAFF_ONLY),
     ("portal:registration-approve", "registration", "post", STAFF_ONLY | {"staff": REDIRECT}),
@@ -61,7 +71,13 @@ CASES = [
 
 @pytest.mark.parametrize(("name", "target", "method", "role", "expected"), CASES)
 def test_permission_matrix(client_for, users, organization, name, target, method, role, expected):
-    objects = {"organization": organization, "registration": RegistrationFactory()}
+    template = make_template()
+    objects = {
+        "organization": organization,
+        "registration": RegistrationFactory(),
+        "template": template,
+        "criterion": template.criteria.first(),
+    }
     args = [objects[target].pk] if target else []
     url = reverse(name, args=args)
     client = client_for(users[role])
