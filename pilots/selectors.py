@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import ExtractYear
 
-from pilots.enums import PUBLIC_STATUSES, ActivityKind, SystemPart, system_parts
+from pilots.enums import PUBLIC_STATUSES, ActivityKind, ReviewStatus, SystemPart, system_parts
 from pilots.models import (
     AcceptanceItemScore,
     AcceptanceReview,
@@ -168,6 +168,13 @@ def reviews_for_user(user: User) -> QuerySet[AcceptanceReview]:
     if not user.is_authenticated:
         return reviews.none()
     return reviews.filter(panel__reviewer=user, panel__removed=None)
+
+
+def open_reviews_for_reviewer(user: User) -> QuerySet[AcceptanceReview]:
+    """Reviews not yet concluded whose panel the reviewer sits on."""
+    return AcceptanceReview.objects.filter(panel__reviewer=user, panel__removed=None).exclude(
+        status=ReviewStatus.CONCLUDED
+    )
 
 
 def pilot_reviews(pilot: PilotProject) -> QuerySet[AcceptanceReview]:

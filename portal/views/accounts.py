@@ -13,6 +13,7 @@ from portal.forms import (
     ProfileForm,
     RegistrationOrganizationForm,
 )
+from portal.rules import is_reviewer
 
 
 class HomeView(TemplateView):
@@ -20,10 +21,14 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        if self.request.user.is_authenticated:
-            context["organization_count"] = selectors.organizations_for_user(
-                self.request.user
-            ).count()
+        user = self.request.user
+        if user.is_authenticated:
+            context["organization_count"] = selectors.organizations_for_user(user).count()
+        if is_reviewer(user):
+            # The dashboard may read other apps through their selectors (DESIGN.md).
+            from pilots.selectors import open_reviews_for_reviewer
+
+            context["open_review_count"] = open_reviews_for_reviewer(user).count()
         return context
 
 

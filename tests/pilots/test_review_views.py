@@ -248,3 +248,10 @@ def test_review_list_query_count(client, django_assert_num_queries, rows):
     with django_assert_num_queries(8):
         response = client.get(reverse("pilots:review-list"))
     assert len(response.context["object_list"]) == rows
+
+
+def test_reviewer_home_counts_open_reviews(client, scene):
+    AcceptanceReviewFactory(status="concluded")
+    client.force_login(scene["users"]["panel"])
+    response = client.get(reverse("portal:home"))
+    assert response.context["open_review_count"] == 1
