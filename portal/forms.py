@@ -4,7 +4,14 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from portal.enums import OrganizationKind, RegistrationStatus
-from portal.models import Criterion, Organization, Region, ScoringTemplate, User
+from portal.models import (
+    Criterion,
+    Organization,
+    Region,
+    ReviewerProfile,
+    ScoringTemplate,
+    User,
+)
 from portal.validators import normalize_uscc, validate_uscc
 
 
@@ -243,3 +250,47 @@ class CriterionForm(forms.ModelForm):
         if clash.exists():
             raise ValidationError(_("Another criterion of this template has this code."))
         return code
+
+
+# --- expert reviewers -----------------------------------------------------------------------
+
+
+class ReviewerAccountForm(forms.ModelForm):
+    """The account part of an expert reviewer (staff create and edit it)."""
+
+    class Meta:
+        model = User
+        fields = ["username", "full_name", "email", "phone", "is_active"]
+        help_texts = {
+            "is_active": _("Untick to stop this expert from logging in; reviews keep their sheets.")
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["full_name"].required = True
+        self.fields["email"].required = True
+        if not self.instance.pk:
+            del self.fields["is_active"]
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        clash = User.objects.filter(email__iexact=email).exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise ValidationError(_("Another account uses this e-mail address."))
+        return email
+
+
+class ReviewerProfileForm(forms.ModelForm):
+    class Meta:
+        model = ReviewerProfile
+        fields = ["title", "specialty", "employer"]
+        help_texts = {
+            "employer": _(
+                "Reviewers are never put on the panel of a pilot that their employer leads or "
+                "takes part in."
+            )
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["employer"].queryset = Organization.objects.order_by("name")

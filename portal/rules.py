@@ -55,3 +55,4 @@ rules.add_perm("portal.view_own_organization", is_enterprise_member & has_organi
 
 
 is_authenticated = rules.is_authenticated
+rules.add_perm("portal.manage_reviewers", is_bureau_staff)

@@ -14,6 +14,7 @@ from portal.models import (
     Membership,
     Organization,
     Registration,
+    ReviewerProfile,
     ScoringTemplate,
     User,
 )
@@ -167,3 +168,24 @@ def freeze_template(*, template: ScoringTemplate) -> ScoringTemplate:
         template.is_frozen = True
         template.save(update_fields=["is_frozen", "modified"])
     return template
+
+
+# --- expert reviewers -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_reviewer(*, user: User, profile: ReviewerProfile, actor: User, set_password_url) -> User:
+    """Create an expert reviewer's account and profile and e-mail them a link to set their
+    password (``set_password_url(user)`` builds it). The account has no usable password until
+    then."""
+    user.set_unusable_password()
+    user.save()
+    add_role(user, Role.REVIEWER)
+    profile.user = user
+    profile.save()
+    notifications.notify_users(
+        [user],
+        "reviewer_invited",
+        {"user": user, "actor": actor, "url": set_password_url(user)},
+    )
+    return user

@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from portal.views import accounts, organizations, registrations, scoring
+from portal.views import accounts, organizations, registrations, reviewers, scoring
 
 portal_patterns = [
     path("", accounts.HomeView.as_view(), name="home"),
@@ -43,6 +43,9 @@ portal_patterns = [
         name="organization-delete",
     ),
     path("my-organization/", organizations.MyOrganizationView.as_view(), name="my-organization"),
+    path("experts/", reviewers.ReviewerListView.as_view(), name="reviewer-list"),
+    path("experts/new/", reviewers.ReviewerFormView.as_view(), name="reviewer-create"),
+    path("experts/<int:pk>/edit/", reviewers.ReviewerFormView.as_view(), name="reviewer-edit"),
     path("templates/", scoring.TemplateListView.as_view(), name="template-list"),
     path("templates/new/", scoring.TemplateCreateView.as_view(), name="template-create"),
     path("templates/<int:pk>/", scoring.TemplateDetailView.as_view(), name="template-detail"),

@@ -47,6 +47,9 @@ MATRIX = [
             "reviewer": FORBIDDEN,
         },
     ),
+    ("portal:reviewer-list", None, "get", STAFF_ONLY),
+    ("portal:reviewer-create", None, "get", STAFF_ONLY),
+    ("portal:reviewer-edit", "reviewer", "get", STAFF_ONLY),
     ("portal:template-list", None, "get", STAFF_ONLY | {"reviewer": OK}),
     ("portal:template-detail", "template", "get", STAFF_ONLY | {"reviewer": OK}),
     ("portal:template-create", None, "get", STAFF_ONLY),
@@ -73,6 +76,7 @@ CASES = [
 def test_permission_matrix(client_for, users, organization, name, target, method, role, expected):
     template = make_template()
     objects = {
+        "reviewer": users["reviewer"],
         "organization": organization,
         "registration": RegistrationFactory(),
         "template": template,
