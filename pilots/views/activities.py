@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView
@@ -13,6 +13,7 @@ from pilots.filters import ActivityFilter
 from pilots.forms import ActivityForm, PhotoCaptionForm, PhotoUploadForm
 from pilots.models import Activity, Photo, PilotProject
 from portal.attachments import serve_private_file
+from portal.views.mixins import FoundObjectMixin
 
 
 class ActivityListView(PermissionRequiredMixin, FilterView):
@@ -25,20 +26,12 @@ class ActivityListView(PermissionRequiredMixin, FilterView):
         return selectors.activities_for_user(self.request.user)
 
 
-class ActivityObjectMixin(PermissionRequiredMixin):
+class ActivityObjectMixin(FoundObjectMixin):
+    def found_queryset(self):
+        return Activity.objects.select_related("pilot", "organizer", "created_by")
+
     def get_activity(self):
-        if not hasattr(self, "_activity"):
-            self._activity = get_object_or_404(
-                Activity.objects.select_related("pilot", "organizer", "created_by"),
-                pk=self.kwargs["pk"],
-            )
-        return self._activity
-
-    def get_object(self, queryset=None):
-        return self.get_activity()
-
-    def get_permission_object(self):
-        return self.get_activity()
+        return self.get_found_object()
 
 
 class ActivityDetailView(ActivityObjectMixin, DetailView):
@@ -122,19 +115,17 @@ class PhotoUploadView(ActivityObjectMixin, FormView):
         return redirect(reverse("pilots:activity-detail", args=[self.get_activity().pk]))
 
 
-class PhotoMixin(PermissionRequiredMixin):
+class PhotoMixin(FoundObjectMixin):
+    """Photos are seen and changed by those who may see or change their activity."""
+
+    def found_queryset(self):
+        return Photo.objects.select_related("activity", "activity__pilot")
+
     def get_photo(self):
-        if not hasattr(self, "_photo"):
-            self._photo = get_object_or_404(
-                Photo.objects.select_related("activity", "activity__pilot"), pk=self.kwargs["pk"]
-            )
-        return self._photo
+        return self.get_found_object()
 
-    def get_object(self, queryset=None):
-        return self.get_photo()
-
-    def get_permission_object(self):
-        return self.get_photo().activity
+    def permission_object_for(self, photo):
+        return photo.activity
 
 
 class PhotoFileView(PhotoMixin, DetailView):

@@ -17,6 +17,7 @@ from pilots.forms import DocumentUploadForm, PilotForm, PilotMoveForm, PilotStan
 from pilots.models import PilotDocument, PilotProject, PilotStandard
 from portal.attachments import serve_private_file
 from portal.selectors import history_with_changes
+from portal.views.mixins import FoundObjectMixin
 
 
 class PilotListView(PermissionRequiredMixin, FilterView):
@@ -31,22 +32,12 @@ class PilotListView(PermissionRequiredMixin, FilterView):
         return selectors.pilots_for_user(self.request.user)
 
 
-class PilotObjectMixin(PermissionRequiredMixin):
-    """Finds the pilot among all pilots, so that a stranger gets 403 rather than 404."""
+class PilotObjectMixin(FoundObjectMixin):
+    def found_queryset(self):
+        return PilotProject.objects.select_related("lead_organization", "region")
 
     def get_pilot(self):
-        if not hasattr(self, "_pilot"):
-            self._pilot = get_object_or_404(
-                PilotProject.objects.select_related("lead_organization", "region"),
-                pk=self.kwargs["pk"],
-            )
-        return self._pilot
-
-    def get_object(self, queryset=None):
-        return self.get_pilot()
-
-    def get_permission_object(self):
-        return self.get_pilot()
+        return self.get_found_object()
 
 
 class PilotDetailView(PilotObjectMixin, DetailView):

@@ -24,6 +24,7 @@ from pilots.forms import (
 from pilots.models import AcceptanceReview, AcceptanceScoreSheet, PanelMember
 from pilots.views.pilots import PilotObjectMixin
 from portal.selectors import template_leaves
+from portal.views.mixins import FoundObjectMixin
 
 
 class ReviewListView(PermissionRequiredMixin, ListView):
@@ -71,22 +72,14 @@ class ReviewScheduleView(PilotObjectMixin, FormView):
         return redirect(review)
 
 
-class ReviewMixin(PermissionRequiredMixin):
+class ReviewMixin(FoundObjectMixin):
+    def found_queryset(self):
+        return AcceptanceReview.objects.select_related(
+            "pilot", "pilot__lead_organization", "organizer", "template"
+        )
+
     def get_review(self):
-        if not hasattr(self, "_review"):
-            self._review = get_object_or_404(
-                AcceptanceReview.objects.select_related(
-                    "pilot", "pilot__lead_organization", "organizer", "template"
-                ),
-                pk=self.kwargs["pk"],
-            )
-        return self._review
-
-    def get_object(self, queryset=None):
-        return self.get_review()
-
-    def get_permission_object(self):
-        return self.get_review()
+        return self.get_found_object()
 
     def back(self, message=None, level=messages.SUCCESS):
         if message:
@@ -258,24 +251,16 @@ class DeclarationView(ReviewMixin, FormView):
 # --- score sheets ---------------------------------------------------------------------------
 
 
-class SheetMixin(PermissionRequiredMixin):
+class SheetMixin(FoundObjectMixin):
+    def found_queryset(self):
+        return AcceptanceScoreSheet.objects.select_related(
+            "panel_member__reviewer",
+            "panel_member__review__pilot",
+            "panel_member__review__template",
+        )
+
     def get_sheet(self):
-        if not hasattr(self, "_sheet"):
-            self._sheet = get_object_or_404(
-                AcceptanceScoreSheet.objects.select_related(
-                    "panel_member__reviewer",
-                    "panel_member__review__pilot",
-                    "panel_member__review__template",
-                ),
-                pk=self.kwargs["pk"],
-            )
-        return self._sheet
-
-    def get_object(self, queryset=None):
-        return self.get_sheet()
-
-    def get_permission_object(self):
-        return self.get_sheet()
+        return self.get_found_object()
 
 
 class SheetView(SheetMixin, FormView):

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.db.models import ProtectedError
 from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import DeleteView, DetailView, TemplateView, UpdateView
@@ -17,6 +17,7 @@ from portal.forms import (
     OrganizationForm,
 )
 from portal.models import Organization
+from portal.views.mixins import FoundObjectMixin
 
 # --- organizations --------------------------------------------------------------------------
 
@@ -31,17 +32,11 @@ class OrganizationListView(PermissionRequiredMixin, FilterView):
         return selectors.organizations_for_user(self.request.user)
 
 
-class OrganizationMixin(PermissionRequiredMixin):
+class OrganizationMixin(FoundObjectMixin):
     model = Organization
 
-    def get_queryset(self):
-        return selectors.organizations_for_user(self.request.user)
-
-    def get_object(self, queryset=None):
-        # Found among all organizations, so that a stranger gets 403 rather than 404.
-        return get_object_or_404(
-            Organization.objects.select_related("region"), pk=self.kwargs["pk"]
-        )
+    def found_queryset(self):
+        return Organization.objects.select_related("region")
 
 
 # Other apps add sections to an organization's page (its pilots, brands, applications) without
