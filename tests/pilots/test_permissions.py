@@ -74,6 +74,7 @@ MATRIX = [
     ("pilots:activity-detail", lambda o: [o["activity"].pk], "get", None, STAFF_AND_OWN),
     ("pilots:activity-edit", lambda o: [o["activity"].pk], "get", None, STAFF_ONLY),
     ("pilots:activity-delete", lambda o: [o["activity"].pk], "get", None, STAFF_ONLY),
+    ("pilots:photo-upload", lambda o: [o["activity"].pk], "get", None, STAFF_ONLY),
     ("pilots:photo-file", lambda o: [o["photo"].pk], "get", None, STAFF_AND_OWN),
     ("pilots:photo-thumbnail", lambda o: [o["photo"].pk], "get", None, STAFF_AND_OWN),
     ("pilots:photo-edit", lambda o: [o["photo"].pk], "get", None, STAFF_ONLY),

@@ -67,6 +67,12 @@ MATRIX = [
     ("pilots:panel-member-add", lambda s: [s["review"].pk], "get", STAFF_ONLY),
     ("pilots:panel-member-remove", lambda s: [s["review"].pk, s["member_id"]], "get", STAFF_ONLY),
     ("pilots:review-conclude", lambda s: [s["review"].pk], "get", STAFF_ONLY),
+    (
+        "pilots:review-start-scoring",
+        lambda s: [s["review"].pk],
+        "post",
+        STAFF_ONLY | {"staff": REDIRECT},
+    ),
     ("pilots:review-matrix-xlsx", lambda s: [s["review"].pk], "get", STAFF_ONLY),
     ("pilots:sheet-detail", lambda s: [s["sheet"].pk], "get", STAFF_ONLY | {"panel": OK}),
     ("pilots:sheet-reopen", lambda s: [s["sheet"].pk], "get", STAFF_ONLY),
