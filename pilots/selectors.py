@@ -3,10 +3,18 @@
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import ExtractYear
 
-from pilots.enums import PUBLIC_STATUSES, ActivityKind, ReviewStatus, SystemPart, system_parts
+from pilots.enums import (
+    PUBLIC_STATUSES,
+    ActivityKind,
+    PilotLevel,
+    PilotStatus,
+    ReviewStatus,
+    SystemPart,
+    system_parts,
+)
 from pilots.models import (
     AcceptanceItemScore,
     AcceptanceReview,
@@ -49,6 +57,30 @@ def pilots_for_user(user: User) -> QuerySet[PilotProject]:
 def pilots_for_public() -> QuerySet[PilotProject]:
     return PilotProject.objects.select_related("lead_organization", "region").filter(
         status__in=PUBLIC_STATUSES
+    )
+
+
+def public_pilot_stats() -> dict:
+    """Counts for the public home page: passed, being built, and national-level pilots."""
+    return pilots_for_public().aggregate(
+        passed=Count("pk", filter=Q(status=PilotStatus.PASSED)),
+        building=Count("pk", filter=~Q(status=PilotStatus.PASSED)),
+        national=Count("pk", filter=Q(level=PilotLevel.NATIONAL)),
+    )
+
+
+def recently_passed_pilots(limit: int = 5) -> list[PilotProject]:
+    """The public pilots that passed most recently (by the date of that move)."""
+    latest_pass = (
+        PilotTransition.objects.filter(pilot=OuterRef("pk"), to_status=PilotStatus.PASSED)
+        .order_by("-occurred_on")
+        .values("occurred_on")[:1]
+    )
+    return list(
+        pilots_for_public()
+        .filter(status=PilotStatus.PASSED)
+        .annotate(passed_on=Subquery(latest_pass))
+        .order_by("-passed_on", "name")[:limit]
     )
 
 

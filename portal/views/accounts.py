@@ -22,6 +22,12 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
+        if not user.is_authenticated:
+            # The public home page reads the pilots register through its selectors (DESIGN.md).
+            from pilots.selectors import public_pilot_stats, recently_passed_pilots
+
+            context["public_stats"] = public_pilot_stats()
+            context["recently_passed"] = recently_passed_pilots()
         if user.is_authenticated:
             context["organization_count"] = selectors.organizations_for_user(user).count()
         if is_reviewer(user):

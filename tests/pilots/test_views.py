@@ -411,3 +411,29 @@ def test_organization_page_lists_its_pilots(staff_client, pilot):
     ((template, section),) = response.context["sections"]
     assert template == "pilots/_organization_pilots.html"
     assert sorted(p.name for p in section["pilots"]) == sorted([pilot.name, "参与的示范区"])
+
+
+def test_public_home_counts_pilots_and_lists_recent_passes(client):
+    from pilots import services as pilot_services
+    from tests.factories import StaffFactory
+
+    staff = StaffFactory()
+    older = PilotProjectFactory(
+        name="较早通过", status=PilotStatus.ACCEPTANCE_REQUESTED, level="national"
+    )
+    newer = PilotProjectFactory(
+        name="最近通过", status=PilotStatus.ACCEPTANCE_REQUESTED, level="municipal"
+    )
+    pilot_services.set_pilot_state(
+        pilot=older, target="passed", actor=staff, occurred_on=datetime.date(2010, 10, 1)
+    )
+    pilot_services.set_pilot_state(
+        pilot=newer, target="passed", actor=staff, occurred_on=datetime.date(2013, 9, 26)
+    )
+    PilotProjectFactory(status=PilotStatus.IN_PROGRESS, level="county")
+    PilotProjectFactory(status=PilotStatus.DECLARED, level="national")
+
+    response = client.get(reverse("portal:home"))
+
+    assert response.context["public_stats"] == {"passed": 2, "building": 1, "national": 1}
+    assert [pilot.name for pilot in response.context["recently_passed"]] == ["最近通过", "较早通过"]
