@@ -132,6 +132,11 @@ class PilotProject(RulesModel):
 
 
 class PilotTransition(TransitionRecord):
+    NOTES = {
+        "entered": _("Entered in the register."),
+        "review_concluded": _("Acceptance review concluded with %(score)s points."),
+    }
+
     pilot = models.ForeignKey(
         PilotProject,
         verbose_name=_("pilot project"),
@@ -546,6 +551,14 @@ class AcceptanceItemScore(ItemScore):
 
 class ReviewEvent(TransitionRecord):
     """The review's record: scheduling, panel changes, declarations, sheets, the conclusion."""
+
+    NOTES = {
+        "joined": _("%(name)s joined the panel."),
+        "left": _("%(name)s left the panel."),
+        "no_conflict": _("%(name)s declared no conflict of interest."),
+        "submitted": _("%(name)s submitted their score sheet."),
+        "reopened": _("The sheet of %(name)s was reopened."),
+    }
 
     review = models.ForeignKey(
         AcceptanceReview,

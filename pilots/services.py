@@ -68,7 +68,7 @@ def create_pilot(
         to_status=PilotStatus.DECLARED,
         actor=actor,
         occurred_on=declared_on or today,
-        comment=_("Entered in the register."),
+        note_code="entered",
     )
     return pilot
 
@@ -81,6 +81,8 @@ def set_pilot_state(
     actor: User,
     comment: str = "",
     occurred_on: datetime.date | None = None,
+    note: str = "",
+    note_params: dict | None = None,
 ) -> PilotProject:
     """Move a pilot through its workflow (``PILOT_TRANSITIONS``).
 
@@ -106,6 +108,8 @@ def set_pilot_state(
         to_status=target,
         actor=actor,
         occurred_on=occurred_on,
+        note_code=note,
+        note_params=note_params or {},
         comment=comment,
     )
     members = User.objects.filter(membership__organization=pilot.lead_organization, is_active=True)
@@ -222,13 +226,17 @@ def _review_label(value: str) -> str:
     return str(ReviewStatus(value).label)
 
 
-def _review_event(review, actor, to_status, comment="", from_status=None, occurred_on=None):
+def _review_event(
+    review, actor, to_status, note="", comment="", from_status=None, occurred_on=None, **params
+):
     ReviewEvent.objects.create(
         review=review,
         from_status=review.status if from_status is None else from_status,
         to_status=to_status,
         actor=actor,
         occurred_on=occurred_on or timezone.localdate(),
+        note_code=note,
+        note_params={key: str(value) for key, value in params.items()},
         comment=comment,
     )
 
@@ -327,9 +335,7 @@ def add_panel_member(*, review: AcceptanceReview, reviewer: User, actor: User) -
         member.removed, member.removal_reason = None, ""
         member.declaration, member.declared = Declaration.PENDING, None
         member.save(update_fields=["removed", "removal_reason", "declaration", "declared"])
-    _review_event(
-        review, actor, review.status, _("%(name)s joined the panel.") % {"name": reviewer}
-    )
+    _review_event(review, actor, review.status, note="joined", name=reviewer)
     notifications.notify_users(
         [reviewer],
         "review_assigned",
@@ -353,7 +359,9 @@ def remove_panel_member(*, member: PanelMember, reason: str, actor: User | None)
         member.review,
         actor or member.reviewer,
         member.review.status,
-        _("%(name)s left the panel: %(reason)s") % {"name": member.reviewer, "reason": reason},
+        note="left",
+        comment=reason,
+        name=member.reviewer,
     )
     return member
 
@@ -391,12 +399,7 @@ def declare_interest(
             },
         )
     else:
-        _review_event(
-            member.review,
-            actor,
-            member.review.status,
-            _("%(name)s declared no conflict of interest.") % {"name": actor},
-        )
+        _review_event(member.review, actor, member.review.status, note="no_conflict", name=actor)
         if member.review.status == ReviewStatus.SCORING:
             AcceptanceScoreSheet.objects.get_or_create(panel_member=member)
     return member
@@ -475,7 +478,8 @@ def save_sheet(
             sheet.panel_member.review,
             actor,
             sheet.panel_member.review.status,
-            _("%(name)s submitted their score sheet.") % {"name": actor},
+            note="submitted",
+            name=actor,
         )
     else:
         sheet.save(update_fields=["modified"])
@@ -507,8 +511,9 @@ def reopen_sheet(*, sheet: AcceptanceScoreSheet, reason: str, actor: User) -> Ac
         sheet.panel_member.review,
         actor,
         sheet.panel_member.review.status,
-        _("The sheet of %(name)s was reopened: %(reason)s")
-        % {"name": sheet.panel_member.reviewer, "reason": reason},
+        note="reopened",
+        comment=reason,
+        name=sheet.panel_member.reviewer,
     )
     notifications.notify_users(
         [sheet.panel_member.reviewer],
@@ -585,6 +590,7 @@ def conclude_review(
         target=PilotStatus.PASSED if outcome.passed else PilotStatus.FAILED,
         actor=actor,
         occurred_on=concluded_on,
-        comment=_("Acceptance review concluded with %(score)s points.") % {"score": outcome.score},
+        note="review_concluded",
+        note_params={"score": str(outcome.score)},
     )
     return review

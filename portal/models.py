@@ -41,11 +41,22 @@ class TransitionRecord(models.Model):
     )
     occurred_on = models.DateField(_("date"))
     recorded = models.DateTimeField(_("recorded"), auto_now_add=True)
+    note_code = models.CharField(_("note"), max_length=40, blank=True)
+    note_params = models.JSONField(_("note parameters"), default=dict, blank=True)
     comment = models.TextField(_("comment"), blank=True)
+
+    # What the portal itself says about a move, by code: translated when shown, not when
+    # written, so that each reader sees it in their language. Subclasses fill it in.
+    NOTES: dict = {}
 
     class Meta:
         abstract = True
         ordering = ["-occurred_on", "-recorded"]
+
+    @property
+    def note(self) -> str:
+        message = self.NOTES.get(self.note_code)
+        return str(message) % self.note_params if message else ""
 
 
 class User(AbstractUser):

@@ -5,6 +5,7 @@ from decimal import Decimal as D
 import pytest
 from django.core import mail
 from django.db import connection
+from django.utils import translation
 
 from pilots import services
 from pilots.enums import Declaration, PilotStatus, ReviewStatus
@@ -212,7 +213,11 @@ def test_reopen_records_the_reason_and_returns_a_draft(django_capture_on_commit_
     sheet.refresh_from_db()
     assert (sheet.status, sheet.total) == (SheetStatus.DRAFT, None)
     event = sheet.panel_member.review.events.order_by("-pk").first()
-    assert "第2项请复核" in event.comment
+    assert (event.note_code, event.comment) == ("reopened", "第2项请复核")
+    name = sheet.panel_member.reviewer.get_full_name()
+    assert event.note == f"{name}的评分表被退回。"
+    with translation.override("en"):
+        assert event.note == f"The sheet of {name} was reopened."
     assert [message.to for message in mail.outbox] == [["expert@example.com"]]
 
 

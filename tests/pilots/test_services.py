@@ -114,3 +114,4 @@ def test_create_pilot_starts_declared_with_a_timeline_entry():
     assert list(pilot.participants.all()) == [participant]
     record = pilot.transitions.get()
     assert (record.from_status, record.to_status, record.actor) == ("", "declared", staff)
+    assert (record.note_code, record.note) == ("entered", "登记入册。")
