@@ -422,7 +422,7 @@ class Criterion(models.Model):
         validators=[MinValueValidator(Decimal("0.01"))],
     )
     guidance = models.TextField(_("guidance"), blank=True)
-    position = models.PositiveIntegerField(_("position"), default=0)
+    position = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:
         ordering = ["template", "position", "pk"]

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from portal.enums import RegistrationStatus
@@ -138,3 +138,10 @@ def usable_templates() -> list[ScoringTemplate]:
     """Templates whose points add up, for scheduling a review."""
     templates = ScoringTemplate.objects.prefetch_related("criteria").order_by("name", "-version")
     return [template for template in templates if not template_problems(template)]
+
+
+def scoring_templates_for_list() -> QuerySet[ScoringTemplate]:
+    """Templates with ``item_count``: their leaves, the criteria that reviewers score."""
+    return ScoringTemplate.objects.annotate(
+        item_count=Count("criteria", filter=Q(criteria__children__isnull=True))
+    ).order_by("name", "-version")

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from tests.factories import RegistrationFactory
-from tests.pilots.factories import make_template
+from portal.services import freeze_template
+from tests.factories import RegistrationFactory, scoring_template_with
 
 pytestmark = pytest.mark.django_db
 
@@ -59,6 +59,19 @@ MATRIX = [
     ("portal:criterion-create", "template", "get", STAFF_ONLY),
     ("portal:criterion-edit", "criterion", "get", STAFF_ONLY),
     ("portal:criterion-delete", "criterion", "get", STAFF_ONLY),
+    # A template in use: read and copy only.
+    ("portal:template-detail", "frozen_template", "get", STAFF_ONLY | {"reviewer": OK}),
+    ("portal:template-edit", "frozen_template", "get", STAFF_ONLY | {"staff": FORBIDDEN}),
+    ("portal:template-edit", "frozen_template", "post", STAFF_ONLY | {"staff": FORBIDDEN}),
+    ("portal:template-delete", "frozen_template", "get", STAFF_ONLY | {"staff": FORBIDDEN}),
+    ("portal:template-delete", "frozen_template", "post", STAFF_ONLY | {"staff": FORBIDDEN}),
+    ("portal:template-copy", "frozen_template", "post", STAFF_ONLY | {"staff": REDIRECT}),
+    ("portal:criterion-create", "frozen_template", "get", STAFF_ONLY | {"staff": FORBIDDEN}),
+    ("portal:criterion-create", "frozen_template", "post", STAFF_ONLY | {"staff": FORBIDDEN}),
+    ("portal:criterion-edit", "frozen_criterion", "get", STAFF_ONLY | {"staff": FORBIDDEN}),
+    ("portal:criterion-edit", "frozen_criterion", "post", STAFF_ONLY | {"staff": FORBIDDEN}),
+    ("portal:criterion-delete", "frozen_criterion", "get", STAFF_ONLY | {"staff": FORBIDDEN}),
+    ("portal:criterion-delete", "frozen_criterion", "post", STAFF_ONLY | {"staff": FORBIDDEN}),
     ("portal:registration-list", None, "get", STAFF_ONLY),
     ("portal:registration-detail", "registration", "get", STAFF_ONLY),
     ("portal:registration-approve", "registration", "post", STAFF_ONLY | {"staff": REDIRECT}),
@@ -66,7 +79,14 @@ MATRIX = [
 ]
 
 CASES = [
-    pytest.param(name, target, method, role, expected[role], id=f"{name}-{role}")
+    pytest.param(
+        name,
+        target,
+        method,
+        role,
+        expected[role],
+        id="-".join(part for part in (name, target, method, role) if part),
+    )
     for name, target, method, expected in MATRIX
     for role in ROLES
 ]
@@ -74,13 +94,16 @@ CASES = [
 
 @pytest.mark.parametrize(("name", "target", "method", "role", "expected"), CASES)
 def test_permission_matrix(client_for, users, organization, name, target, method, role, expected):
-    template = make_template()
+    template = scoring_template_with({"1": ["20", "30"], "2": ["50"]})
+    frozen = freeze_template(template=scoring_template_with({"1": ["100"]}))
     objects = {
         "reviewer": users["reviewer"],
         "organization": organization,
         "registration": RegistrationFactory(),
         "template": template,
         "criterion": template.criteria.first(),
+        "frozen_template": frozen,
+        "frozen_criterion": frozen.criteria.first(),
     }
     args = [objects[target].pk] if target else []
     url = reverse(name, args=args)

@@ -1,0 +1,213 @@
+"""Scoring templates: staff keep the criteria that reviewers score; reviewers may read them.
+
+A template that a review uses is frozen (``ScoringTemplate.is_frozen``): the rules refuse every
+change to it and to its criteria, and staff change it through "copy as new version".
+"""
+
+from django.conf import settings
+from django.contrib import messages
+from django.db.models import ProtectedError
+from django.http import HttpResponseRedirect
+from django.shortcuts import redirect
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import DeleteView, DetailView, ListView
+from django.views.generic.detail import SingleObjectMixin
+from django.views.generic.edit import CreateView, UpdateView
+from rules.contrib.views import PermissionRequiredMixin
+
+from portal import selectors, services
+from portal.forms import CriterionForm, ScoringTemplateForm
+from portal.models import Criterion, ScoringTemplate
+from portal.views.mixins import FoundObjectMixin
+
+# --- templates ------------------------------------------------------------------------------
+
+
+class TemplateListView(PermissionRequiredMixin, ListView):
+    permission_required = "portal.view_scoringtemplate"
+    template_name = "portal/scoringtemplate_list.html"
+    paginate_by = settings.PAGE_SIZE
+
+    def get_queryset(self):
+        return selectors.scoring_templates_for_list()
+
+
+class TemplateMixin(FoundObjectMixin):
+    model = ScoringTemplate
+    context_object_name = "template"
+
+    def found_queryset(self):
+        return ScoringTemplate.objects.select_related("based_on")
+
+
+class TemplateDetailView(TemplateMixin, DetailView):
+    permission_required = "portal.view_scoringtemplate"
+    template_name = "portal/scoringtemplate_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        rows = selectors.template_tree(self.object)
+        context.update(
+            rows=rows,
+            items_total=sum(row.criterion.max_points for row in rows if row.is_leaf),
+            problems=selectors.template_problems(self.object, rows),
+            versions=ScoringTemplate.objects.filter(name=self.object.name).order_by("-version"),
+        )
+        return context
+
+
+class TemplateCreateView(PermissionRequiredMixin, CreateView):
+    permission_required = "portal.add_scoringtemplate"
+    model = ScoringTemplate
+    form_class = ScoringTemplateForm
+    template_name = "portal/scoringtemplate_form.html"
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(
+            self.request,
+            _("%(name)s has been created. Add its criteria now.") % {"name": self.object},
+        )
+        return response
+
+
+class TemplateUpdateView(TemplateMixin, UpdateView):
+    permission_required = "portal.change_scoringtemplate"
+    form_class = ScoringTemplateForm
+    template_name = "portal/scoringtemplate_form.html"
+
+    def form_valid(self, form):
+        messages.success(self.request, _("The changes have been saved."))
+        return super().form_valid(form)
+
+
+class TemplateDeleteView(TemplateMixin, DeleteView):
+    permission_required = "portal.delete_scoringtemplate"
+    template_name = "portal/scoringtemplate_confirm_delete.html"
+    success_url = reverse_lazy("portal:template-list")
+
+    def form_valid(self, form):
+        name = str(self.object)
+        try:
+            self.object.delete()
+        except ProtectedError:
+            messages.error(
+                self.request, _("%(name)s is in use and cannot be deleted.") % {"name": name}
+            )
+            return redirect(self.object)
+        messages.success(self.request, _("%(name)s has been deleted.") % {"name": name})
+        return HttpResponseRedirect(self.get_success_url())
+
+
+class TemplateCopyView(TemplateMixin, SingleObjectMixin, View):
+    """POST only: an editable copy as the next version (the way to change a template in use)."""
+
+    permission_required = "portal.copy_scoringtemplate"
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        copy = services.copy_template(template=self.get_object())
+        messages.success(
+            request,
+            _("Version %(version)s has been made from version %(original)s; you can edit it.")
+            % {"version": copy.version, "original": copy.based_on.version},
+        )
+        return redirect(copy)
+
+
+# --- criteria -------------------------------------------------------------------------------
+
+
+class CriterionCreateView(FoundObjectMixin, CreateView):
+    """A new criterion in the template of the URL, under ``?parent=<id>`` when given."""
+
+    permission_required = "portal.change_scoringtemplate"
+    model = Criterion
+    form_class = CriterionForm
+    template_name = "portal/criterion_form.html"
+
+    def found_queryset(self):
+        return ScoringTemplate.objects.all()
+
+    @property
+    def template(self) -> ScoringTemplate:
+        return self.get_found_object()
+
+    def get_object(self, queryset=None):
+        return None  # the found object is the template; the criterion is new
+
+    def get_initial(self):
+        pk = self.request.GET.get("parent", "")
+        parent = self.template.criteria.filter(pk=pk).first() if pk.isdigit() else None
+        return {"parent": parent} if parent else {}
+
+    def get_form_kwargs(self):
+        return super().get_form_kwargs() | {"template": self.template}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(template=self.template, **kwargs)
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("%(name)s has been added.") % {"name": self.object})
+        return response
+
+    def get_success_url(self):
+        return self.template.get_absolute_url()
+
+
+class CriterionMixin(FoundObjectMixin):
+    """A criterion changes with its template, and only while the template is not in use."""
+
+    permission_required = "portal.change_scoringtemplate"
+    model = Criterion
+    context_object_name = "criterion"
+
+    def found_queryset(self):
+        return Criterion.objects.select_related("template")
+
+    def permission_object_for(self, found):
+        return found.template
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(template=self.object.template, **kwargs)
+
+    def get_success_url(self):
+        return self.object.template.get_absolute_url()
+
+
+class CriterionUpdateView(CriterionMixin, UpdateView):
+    form_class = CriterionForm
+    template_name = "portal/criterion_form.html"
+
+    def get_form_kwargs(self):
+        return super().get_form_kwargs() | {"template": self.object.template}
+
+    def form_valid(self, form):
+        messages.success(self.request, _("The changes have been saved."))
+        return super().form_valid(form)
+
+
+class CriterionDeleteView(CriterionMixin, DeleteView):
+    template_name = "portal/criterion_confirm_delete.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        rows = selectors.template_tree(self.object.template)
+        index = next(i for i, row in enumerate(rows) if row.criterion.pk == self.object.pk)
+        below = 0
+        for row in rows[index + 1 :]:
+            if row.depth <= rows[index].depth:
+                break
+            below += 1
+        context["descendant_count"] = below
+        return context
+
+    def form_valid(self, form):
+        name = str(self.object)
+        success_url = self.get_success_url()
+        self.object.delete()
+        messages.success(self.request, _("%(name)s has been deleted.") % {"name": name})
+        return HttpResponseRedirect(success_url)
