@@ -64,7 +64,9 @@ def create_pilot(page: Page) -> None:
     for participant in PARTICIPANTS:
         expect(overview).to_contain_text(participant)
     expect(overview).to_contain_text("2015-12-31")
-    expect(page.locator("#timeline .timeline-item .fw-semibold")).to_have_text(["2013-03-01 · 已申报"])
+    expect(page.locator("#timeline .timeline-item .fw-semibold")).to_have_text(
+        ["2013-03-01 · 已申报"]
+    )
 
 
 def register_standard(page: Page) -> None:
@@ -90,9 +92,7 @@ def add_to_standard_system(page: Page) -> None:
     expect(system.get_by_role("alert")).to_contain_text("产前、产中、产后")
     system.get_by_role("link", name="添加标准").click()
     expect(page.get_by_role("heading", name="向标准体系添加标准")).to_be_visible()
-    page.get_by_label("标准", exact=False).first.select_option(
-        label=f"{DESIGNATION} {STANDARD_TITLE}"
-    )
+    page.get_by_label("标准").select_option(label=f"{DESIGNATION} {STANDARD_TITLE}")
     page.get_by_label("体系组成部分").select_option(label="产中")
     page.get_by_role("button", name="添加", exact=True).click()
 
@@ -114,7 +114,7 @@ def record_activity_with_photo(page: Page, photo: Path) -> None:
     expect(page.get_by_label("组织单位").locator("option:checked")).to_have_text(LEAD)
     page.get_by_label("类型").select_option(label="培训")
     page.get_by_label("名称").fill(ACTIVITY)
-    page.get_by_label("日期", exact=False).first.fill("2013-06-18")
+    page.get_by_label("日期").fill("2013-06-18")
     page.get_by_label("地点").fill("黄袍山油茶基地")
     page.get_by_label("参加人数").fill("45")
     page.get_by_label("发放资料").fill("60")
@@ -216,6 +216,4 @@ def test_staff_take_a_new_pilot_to_acceptance_requested_through_the_pages(
         45,
     )
     assert activity.materials_count == 60
-    assert list(activity.photos.values_list("caption", "width", "height")) == [
-        (CAPTION, 1200, 900)
-    ]
+    assert list(activity.photos.values_list("caption", "width", "height")) == [(CAPTION, 1200, 900)]
