@@ -85,14 +85,20 @@ class PilotMoveForm(forms.Form):
         label=_("Comment"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, not_before=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.not_before = not_before
         self.fields["occurred_on"].initial = timezone.localdate()
 
     def clean_occurred_on(self):
         value = self.cleaned_data["occurred_on"]
         if value > timezone.localdate():
             raise forms.ValidationError(_("The date cannot be in the future."))
+        if self.not_before and value < self.not_before:
+            raise forms.ValidationError(
+                _("The date cannot be before the previous step (%(date)s).")
+                % {"date": self.not_before.isoformat()}
+            )
         return value
 
 

@@ -73,6 +73,11 @@ def create_pilot(
     return pilot
 
 
+def last_move_date(pilot: PilotProject) -> datetime.date | None:
+    """The date the pilot's latest recorded move took effect."""
+    return pilot.transitions.order_by("-occurred_on").values_list("occurred_on", flat=True).first()
+
+
 @transaction.atomic
 def set_pilot_state(
     *,
@@ -87,7 +92,8 @@ def set_pilot_state(
     """Move a pilot through its workflow (``PILOT_TRANSITIONS``).
 
     Refuses a move the table does not allow (IllegalTransition) or that the actor may not make
-    (PermissionDenied); locks the row so that two clerks cannot move it at once; saves the status;
+    (PermissionDenied) or dates it before the previous move; locks the row so that two clerks
+    cannot move it at once; saves the status (and, on approval, the approval date if none is set);
     writes the transition record with the date the move took effect (today unless given; never in
     the future); tells the lead organization's members by e-mail after the commit.
     """
@@ -99,9 +105,19 @@ def set_pilot_state(
     occurred_on = occurred_on or today
     if occurred_on > today:
         raise IllegalTransition(_("A status change cannot take effect in the future."))
+    last = last_move_date(pilot)
+    if last is not None and occurred_on < last:
+        raise IllegalTransition(
+            _("A status change cannot be dated before the previous one (%(date)s).")
+            % {"date": last.isoformat()}
+        )
     previous = pilot.status
     pilot.status = target
-    pilot.save(update_fields=["status", "modified"])
+    fields = ["status", "modified"]
+    if target == PilotStatus.APPROVED and pilot.approval_date is None:
+        pilot.approval_date = occurred_on
+        fields.append("approval_date")
+    pilot.save(update_fields=fields)
     PilotTransition.objects.create(
         pilot=pilot,
         from_status=previous,

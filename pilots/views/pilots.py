@@ -111,6 +111,9 @@ class PilotMoveView(PilotObjectMixin, FormView):
             raise Http404
         return super().dispatch(request, *args, **kwargs)
 
+    def get_form_kwargs(self):
+        return super().get_form_kwargs() | {"not_before": services.last_move_date(self.get_pilot())}
+
     def get_context_data(self, **kwargs):
         target = PilotStatus(self.kwargs["target"])
         pilot = self.get_pilot()

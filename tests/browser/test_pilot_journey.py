@@ -20,7 +20,7 @@ CAPTION = "黄袍山油茶基地田间培训现场"
 MOVES = [
     ("批准", "2013-04-15", "县政府批准创建（通政发〔2013〕12号）", "已批准"),
     ("开始实施", "2013-05-02", "实施方案已印发", "创建中"),
-    ("申请验收", "2015-11-20", "创建期满，企业提交自评报告", "申请验收"),
+    ("申请验收", "2015-11-20", "创建期满，企业提交自评报告", "已申请验收"),
 ]
 
 
@@ -116,7 +116,7 @@ def record_activity_with_photo(page: Page, photo: Path) -> None:
     page.get_by_label("名称").fill(ACTIVITY)
     page.get_by_label("日期").fill("2013-06-18")
     page.get_by_label("地点").fill("黄袍山油茶基地")
-    page.get_by_label("参加人数").fill("45")
+    page.get_by_label("参加人次").fill("45")
     page.get_by_label("发放资料").fill("60")
     page.get_by_role("button", name="保存").click()
 
@@ -178,11 +178,11 @@ def test_staff_take_a_new_pilot_to_acceptance_requested_through_the_pages(
     for button, date, comment, status in MOVES:
         move_pilot(page, button, date, comment, status)
 
-    expect(page.locator("h1 .badge")).to_have_text("申请验收")
+    expect(page.locator("h1 .badge")).to_have_text("已申请验收")
     timeline = page.locator("#timeline .timeline-item")
     expect(timeline.locator(".fw-semibold")).to_have_text(
         [
-            "2015-11-20 · 创建中 → 申请验收",
+            "2015-11-20 · 创建中 → 已申请验收",
             "2013-05-02 · 已批准 → 创建中",
             "2013-04-15 · 已申报 → 已批准",
             "2013-03-01 · 已申报",

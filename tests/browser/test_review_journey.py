@@ -14,7 +14,12 @@ from tests.pilots.factories import make_template
 def test_reviewer_scores_and_staff_conclude(page, live_server, demo_data, login, screenshot):
     staff = User.objects.get(username="staff")
     pilot = PilotProject.objects.get(name="牲猪养殖市级农业标准化示范区")
-    services.set_pilot_state(pilot=pilot, target="acceptance_requested", actor=staff)
+    services.set_pilot_state(
+        pilot=pilot,
+        target="acceptance_requested",
+        actor=staff,
+        occurred_on=datetime.date(2014, 5, 1),
+    )
     template = make_template(groups={"1": ["10", "5"], "2": ["20", "15", "10"], "3": ["25", "15"]})
     reviewer = User.objects.get(username="reviewer")
     review = services.schedule_review(

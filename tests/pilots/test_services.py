@@ -115,3 +115,30 @@ def test_create_pilot_starts_declared_with_a_timeline_entry():
     record = pilot.transitions.get()
     assert (record.from_status, record.to_status, record.actor) == ("", "declared", staff)
     assert (record.note_code, record.note) == ("entered", "登记入册。")
+
+
+def test_move_cannot_be_dated_before_the_previous_one():
+    pilot = PilotProjectFactory(status=PilotStatus.DECLARED)
+    staff = StaffFactory()
+    services.set_pilot_state(
+        pilot=pilot, target=PilotStatus.APPROVED, actor=staff, occurred_on=datetime.date(2013, 4, 1)
+    )
+    with pytest.raises(services.IllegalTransition) as raised:
+        services.set_pilot_state(
+            pilot=pilot,
+            target=PilotStatus.IN_PROGRESS,
+            actor=staff,
+            occurred_on=datetime.date(2013, 3, 1),
+        )
+    assert str(raised.value) == "状态变更的日期不能早于上一步（2013-04-01）。"
+
+
+def test_approval_sets_the_approval_date_when_missing():
+    pilot = PilotProjectFactory(status=PilotStatus.DECLARED, approval_date=None)
+    services.set_pilot_state(
+        pilot=pilot,
+        target=PilotStatus.APPROVED,
+        actor=StaffFactory(),
+        occurred_on=datetime.date(2013, 4, 15),
+    )
+    assert PilotProject.objects.get(pk=pilot.pk).approval_date == datetime.date(2013, 4, 15)

@@ -10,6 +10,7 @@ from tests.factories import (
     OrganizationFactory,
     PilotProjectFactory,
     PilotStandardFactory,
+    StaffFactory,
     StandardFactory,
     region,
 )
@@ -437,3 +438,22 @@ def test_public_home_counts_pilots_and_lists_recent_passes(client):
 
     assert response.context["public_stats"] == {"passed": 2, "building": 1, "national": 1}
     assert [pilot.name for pilot in response.context["recently_passed"]] == ["最近通过", "较早通过"]
+
+
+def test_move_form_refuses_a_date_before_the_previous_step(staff_client, pilot):
+    from pilots import services as pilot_services
+
+    pilot.status = "declared"
+    pilot.save()
+    pilot_services.set_pilot_state(
+        pilot=pilot,
+        target="approved",
+        actor=StaffFactory(),
+        occurred_on=datetime.date(2013, 4, 1),
+    )
+    url = reverse("pilots:pilot-move", args=[pilot.pk, "in_progress"])
+    response = staff_client.post(url, {"occurred_on": "2013-03-01", "comment": "补录"})
+    assert response.context["form"].errors == {
+        "occurred_on": ["日期不能早于上一步（2013-04-01）。"]
+    }
+    assert response.context["form"]["comment"].value() == "补录"
