@@ -132,6 +132,7 @@ class PilotProject(RulesModel):
 
 
 class PilotTransition(TransitionRecord):
+    STATUSES = PilotStatus
     NOTES = {
         "entered": _("Entered in the register."),
         "review_concluded": _("Acceptance review concluded with %(score)s points."),
@@ -150,12 +151,6 @@ class PilotTransition(TransitionRecord):
 
     def __str__(self):
         return f"{self.pilot}: {self.from_status} → {self.to_status}"
-
-    def get_from_status_display(self):
-        return PilotStatus(self.from_status).label
-
-    def get_to_status_display(self):
-        return PilotStatus(self.to_status).label
 
 
 class Standard(RulesModel):
@@ -552,6 +547,7 @@ class AcceptanceItemScore(ItemScore):
 class ReviewEvent(TransitionRecord):
     """The review's record: scheduling, panel changes, declarations, sheets, the conclusion."""
 
+    STATUSES = ReviewStatus
     NOTES = {
         "joined": _("%(name)s joined the panel."),
         "left": _("%(name)s left the panel."),
@@ -573,6 +569,3 @@ class ReviewEvent(TransitionRecord):
 
     def __str__(self):
         return f"{self.review}: {self.to_status}"
-
-    def get_to_status_display(self):
-        return ReviewStatus(self.to_status).label

@@ -46,12 +46,20 @@ class TransitionRecord(models.Model):
     comment = models.TextField(_("comment"), blank=True)
 
     # What the portal itself says about a move, by code: translated when shown, not when
-    # written, so that each reader sees it in their language. Subclasses fill it in.
+    # written, so that each reader sees it in their language. Subclasses fill it in, and name
+    # the TextChoices of their states in STATUSES.
     NOTES: dict = {}
+    STATUSES: type[models.TextChoices] | None = None
 
     class Meta:
         abstract = True
         ordering = ["-occurred_on", "-recorded"]
+
+    def get_from_status_display(self):
+        return self.STATUSES(self.from_status).label if self.from_status else ""
+
+    def get_to_status_display(self):
+        return self.STATUSES(self.to_status).label
 
     @property
     def note(self) -> str:

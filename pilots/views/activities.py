@@ -1,8 +1,10 @@
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.messages.views import SuccessMessageMixin
 from django.shortcuts import redirect
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, FormView
 from django.views.generic.edit import CreateView, DeleteView, UpdateView
 from django_filters.views import FilterView
@@ -68,14 +70,11 @@ class ActivityCreateView(PermissionRequiredMixin, CreateView):
         return response
 
 
-class ActivityUpdateView(ActivityObjectMixin, UpdateView):
+class ActivityUpdateView(SuccessMessageMixin, ActivityObjectMixin, UpdateView):
     permission_required = "pilots.change_activity"
     form_class = ActivityForm
     template_name = "pilots/activity_form.html"
-
-    def form_valid(self, form):
-        messages.success(self.request, _("The changes have been saved."))
-        return super().form_valid(form)
+    success_message = gettext_lazy("The changes have been saved.")
 
 
 class ActivityDeleteView(ActivityObjectMixin, DeleteView):

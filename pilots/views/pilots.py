@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.contrib import messages
-from django.db.models import ProtectedError
+from django.contrib.messages.views import SuccessMessageMixin
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, FormView, UpdateView
 from django.views.generic.edit import CreateView, DeleteView
 from django_filters.views import FilterView
@@ -17,7 +18,7 @@ from pilots.forms import DocumentUploadForm, PilotForm, PilotMoveForm, PilotStan
 from pilots.models import PilotDocument, PilotProject, PilotStandard
 from portal.attachments import serve_private_file
 from portal.selectors import history_with_changes
-from portal.views.mixins import FoundObjectMixin
+from portal.views.mixins import FoundObjectMixin, ProtectedDeleteMixin
 
 
 class PilotListView(PermissionRequiredMixin, FilterView):
@@ -88,15 +89,12 @@ class PilotCreateView(PermissionRequiredMixin, CreateView):
         return redirect(self.object)
 
 
-class PilotUpdateView(PilotObjectMixin, UpdateView):
+class PilotUpdateView(SuccessMessageMixin, PilotObjectMixin, UpdateView):
     permission_required = "pilots.change_pilotproject"
     form_class = PilotForm
     template_name = "pilots/pilotproject_form.html"
     context_object_name = "pilot"
-
-    def form_valid(self, form):
-        messages.success(self.request, _("The changes have been saved."))
-        return super().form_valid(form)
+    success_message = gettext_lazy("The changes have been saved.")
 
 
 class PilotMoveView(PilotObjectMixin, FormView):
@@ -157,20 +155,12 @@ class PilotHistoryView(PilotObjectMixin, DetailView):
         return context
 
 
-class PilotDeleteView(PilotObjectMixin, DeleteView):
+class PilotDeleteView(ProtectedDeleteMixin, PilotObjectMixin, DeleteView):
     permission_required = "pilots.delete_pilotproject"
     template_name = "pilots/pilotproject_confirm_delete.html"
     context_object_name = "pilot"
-
-    def form_valid(self, form):
-        name = str(self.object)
-        try:
-            self.object.delete()
-        except ProtectedError:
-            messages.error(self.request, _("%(name)s cannot be deleted.") % {"name": name})
-            return redirect(self.object)
-        messages.success(self.request, _("%(name)s has been deleted.") % {"name": name})
-        return redirect("pilots:pilot-list")
+    success_url = reverse_lazy("pilots:pilot-list")
+    protected_message = gettext_lazy("%(name)s cannot be deleted.")
 
 
 # --- the standard system --------------------------------------------------------------------

@@ -1,10 +1,10 @@
 from django.conf import settings
 from django.contrib import messages
-from django.db.models import ProtectedError
+from django.contrib.messages.views import SuccessMessageMixin
 from django.http import Http404
-from django.shortcuts import redirect
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView
 from django.views.generic.edit import CreateView, DeleteView, UpdateView
 from django_filters.views import FilterView
@@ -15,6 +15,7 @@ from pilots.filters import StandardFilter
 from pilots.forms import StandardForm
 from pilots.models import Standard
 from portal.attachments import serve_private_file
+from portal.views.mixins import ProtectedDeleteMixin
 
 
 class StandardListView(PermissionRequiredMixin, FilterView):
@@ -57,36 +58,23 @@ class StandardCreateView(PermissionRequiredMixin, CreateView):
         return response
 
 
-class StandardUpdateView(PermissionRequiredMixin, UpdateView):
+class StandardUpdateView(SuccessMessageMixin, PermissionRequiredMixin, UpdateView):
     permission_required = "pilots.change_standard"
     model = Standard
     form_class = StandardForm
     template_name = "pilots/standard_form.html"
-
-    def form_valid(self, form):
-        messages.success(self.request, _("The changes have been saved."))
-        return super().form_valid(form)
+    success_message = gettext_lazy("The changes have been saved.")
 
 
-class StandardDeleteView(PermissionRequiredMixin, DeleteView):
+class StandardDeleteView(ProtectedDeleteMixin, PermissionRequiredMixin, DeleteView):
     permission_required = "pilots.delete_standard"
     model = Standard
     template_name = "pilots/standard_confirm_delete.html"
     success_url = reverse_lazy("pilots:standard-list")
 
-    def form_valid(self, form):
-        name = self.object.designation
-        try:
-            self.object.delete()
-        except ProtectedError:
-            messages.error(
-                self.request,
-                _("%(name)s cannot be deleted: pilots still use it in their standard systems.")
-                % {"name": name},
-            )
-            return redirect(self.object)
-        messages.success(self.request, _("%(name)s has been deleted.") % {"name": name})
-        return redirect(self.success_url)
+    protected_message = gettext_lazy(
+        "%(name)s cannot be deleted: pilots still use it in their standard systems."
+    )
 
 
 class StandardPdfView(PermissionRequiredMixin, DetailView):

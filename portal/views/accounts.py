@@ -1,9 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.contrib.messages.views import SuccessMessageMixin
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView, UpdateView
 
 from portal import selectors, services
@@ -90,14 +92,11 @@ class ProfileView(LoginRequiredMixin, TemplateView):
     template_name = "portal/profile.html"
 
 
-class ProfileUpdateView(LoginRequiredMixin, UpdateView):
+class ProfileUpdateView(LoginRequiredMixin, SuccessMessageMixin, UpdateView):
     form_class = ProfileForm
     template_name = "portal/profile_form.html"
     success_url = reverse_lazy("portal:profile")
+    success_message = gettext_lazy("Your profile has been saved.")
 
     def get_object(self, queryset=None):
         return self.request.user
-
-    def form_valid(self, form):
-        messages.success(self.request, _("Your profile has been saved."))
-        return super().form_valid(form)

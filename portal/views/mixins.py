@@ -1,6 +1,11 @@
 """View mixins shared by every app."""
 
-from django.shortcuts import get_object_or_404
+from django.contrib import messages
+from django.db.models import ProtectedError
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rules.contrib.views import PermissionRequiredMixin
 
 
@@ -32,3 +37,20 @@ class FoundObjectMixin(PermissionRequiredMixin):
 
     def get_permission_object(self):
         return self.permission_object_for(self.get_found_object())
+
+
+class ProtectedDeleteMixin:
+    """For DeleteView: delete with a message, or, while other records still refer to the object
+    (``ProtectedError``), keep it and say why with ``protected_message`` (``%(name)s``)."""
+
+    protected_message = gettext_lazy("%(name)s cannot be deleted.")
+
+    def form_valid(self, form):
+        name = str(self.object)
+        try:
+            self.object.delete()
+        except ProtectedError:
+            messages.error(self.request, self.protected_message % {"name": name})
+            return redirect(self.object)
+        messages.success(self.request, _("%(name)s has been deleted.") % {"name": name})
+        return HttpResponseRedirect(self.get_success_url())

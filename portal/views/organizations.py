@@ -1,10 +1,10 @@
 from django.conf import settings
 from django.contrib import messages
-from django.db.models import ProtectedError
-from django.http import HttpResponseRedirect
+from django.contrib.messages.views import SuccessMessageMixin
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import DeleteView, DetailView, TemplateView, UpdateView
 from django.views.generic.edit import CreateView
 from django_filters.views import FilterView
@@ -17,7 +17,7 @@ from portal.forms import (
     OrganizationForm,
 )
 from portal.models import Organization
-from portal.views.mixins import FoundObjectMixin
+from portal.views.mixins import FoundObjectMixin, ProtectedDeleteMixin
 
 # --- organizations --------------------------------------------------------------------------
 
@@ -73,24 +73,18 @@ class OrganizationCreateView(PermissionRequiredMixin, CreateView):
         return response
 
 
-class OrganizationUpdateView(OrganizationMixin, UpdateView):
+class OrganizationUpdateView(SuccessMessageMixin, OrganizationMixin, UpdateView):
     permission_required = "portal.change_organization"
     form_class = OrganizationForm
     template_name = "portal/organization_form.html"
-
-    def form_valid(self, form):
-        messages.success(self.request, _("The changes have been saved."))
-        return super().form_valid(form)
+    success_message = gettext_lazy("The changes have been saved.")
 
 
-class OrganizationContactsUpdateView(OrganizationMixin, UpdateView):
+class OrganizationContactsUpdateView(SuccessMessageMixin, OrganizationMixin, UpdateView):
     permission_required = "portal.change_contacts_organization"
     form_class = OrganizationContactsForm
     template_name = "portal/organization_contacts_form.html"
-
-    def form_valid(self, form):
-        messages.success(self.request, _("The contact details have been saved."))
-        return super().form_valid(form)
+    success_message = gettext_lazy("The contact details have been saved.")
 
 
 class OrganizationHistoryView(OrganizationMixin, DetailView):
@@ -103,24 +97,14 @@ class OrganizationHistoryView(OrganizationMixin, DetailView):
         return context
 
 
-class OrganizationDeleteView(OrganizationMixin, DeleteView):
+class OrganizationDeleteView(ProtectedDeleteMixin, OrganizationMixin, DeleteView):
     permission_required = "portal.delete_organization"
     template_name = "portal/organization_confirm_delete.html"
     success_url = reverse_lazy("portal:organization-list")
 
-    def form_valid(self, form):
-        name = str(self.object)
-        try:
-            self.object.delete()
-        except ProtectedError:
-            messages.error(
-                self.request,
-                _("%(name)s cannot be deleted: members, reviewers or records still refer to it.")
-                % {"name": name},
-            )
-            return redirect(self.object)
-        messages.success(self.request, _("%(name)s has been deleted.") % {"name": name})
-        return HttpResponseRedirect(self.get_success_url())
+    protected_message = gettext_lazy(
+        "%(name)s cannot be deleted: members, reviewers or records still refer to it."
+    )
 
 
 class MyOrganizationView(PermissionRequiredMixin, TemplateView):

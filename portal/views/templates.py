@@ -6,11 +6,12 @@ change to it and to its criteria, and staff change it through "copy as new versi
 
 from django.conf import settings
 from django.contrib import messages
-from django.db.models import ProtectedError
+from django.contrib.messages.views import SuccessMessageMixin
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import DeleteView, DetailView, ListView
 from django.views.generic.detail import SingleObjectMixin
@@ -20,7 +21,7 @@ from rules.contrib.views import PermissionRequiredMixin
 from portal import selectors, services
 from portal.forms import CriterionForm, ScoringTemplateForm
 from portal.models import Criterion, ScoringTemplate
-from portal.views.mixins import FoundObjectMixin
+from portal.views.mixins import FoundObjectMixin, ProtectedDeleteMixin
 
 # --- templates ------------------------------------------------------------------------------
 
@@ -73,32 +74,19 @@ class TemplateCreateView(PermissionRequiredMixin, CreateView):
         return response
 
 
-class TemplateUpdateView(TemplateMixin, UpdateView):
+class TemplateUpdateView(SuccessMessageMixin, TemplateMixin, UpdateView):
     permission_required = "portal.change_scoringtemplate"
     form_class = ScoringTemplateForm
     template_name = "portal/scoringtemplate_form.html"
-
-    def form_valid(self, form):
-        messages.success(self.request, _("The changes have been saved."))
-        return super().form_valid(form)
+    success_message = gettext_lazy("The changes have been saved.")
 
 
-class TemplateDeleteView(TemplateMixin, DeleteView):
+class TemplateDeleteView(ProtectedDeleteMixin, TemplateMixin, DeleteView):
     permission_required = "portal.delete_scoringtemplate"
     template_name = "portal/scoringtemplate_confirm_delete.html"
     success_url = reverse_lazy("portal:template-list")
 
-    def form_valid(self, form):
-        name = str(self.object)
-        try:
-            self.object.delete()
-        except ProtectedError:
-            messages.error(
-                self.request, _("%(name)s is in use and cannot be deleted.") % {"name": name}
-            )
-            return redirect(self.object)
-        messages.success(self.request, _("%(name)s has been deleted.") % {"name": name})
-        return HttpResponseRedirect(self.get_success_url())
+    protected_message = gettext_lazy("%(name)s is in use and cannot be deleted.")
 
 
 class TemplateCopyView(TemplateMixin, SingleObjectMixin, View):
@@ -178,16 +166,14 @@ class CriterionMixin(FoundObjectMixin):
         return self.object.template.get_absolute_url()
 
 
-class CriterionUpdateView(CriterionMixin, UpdateView):
+class CriterionUpdateView(SuccessMessageMixin, CriterionMixin, UpdateView):
     form_class = CriterionForm
     template_name = "portal/criterion_form.html"
 
     def get_form_kwargs(self):
         return super().get_form_kwargs() | {"template": self.object.template}
 
-    def form_valid(self, form):
-        messages.success(self.request, _("The changes have been saved."))
-        return super().form_valid(form)
+    success_message = gettext_lazy("The changes have been saved.")
 
 
 class CriterionDeleteView(CriterionMixin, DeleteView):
