@@ -7,7 +7,10 @@ class PilotsConfig(AppConfig):
     verbose_name = _("Pilots and demonstration zones")
 
     def ready(self):
-        from pilots.views.sections import organization_pilots
-        from portal.views.organizations import ORGANIZATION_SECTIONS
+        from pilots.views.sections import home_figures, organization_pilots
+        from portal.sections import HOME_SECTIONS, ORGANIZATION_SECTIONS
+        from scoring.subjects import register_subject
 
         ORGANIZATION_SECTIONS.append(organization_pilots)
+        HOME_SECTIONS.append(home_figures)
+        register_subject("acceptance_review")

@@ -22,10 +22,12 @@ from pilots.enums import (
 from pilots.models import Activity, PilotProject, PilotStandard, Standard
 from portal import demo
 from portal.enums import Industry, OrganizationKind, Role
-from portal.models import Organization, Region, ReviewerProfile, ScoringTemplate, User
-from portal.selectors import template_leaves
+from portal.models import Organization, Region, ReviewerProfile, User
 from portal.services import add_role
 from portal.validators import make_uscc
+from scoring import services as scoring_services
+from scoring.models import ScoringTemplate
+from scoring.selectors import template_leaves
 
 D = datetime.date
 SAMPLE_DATE = "（日期为示例）"
@@ -147,16 +149,15 @@ def _review(staff, pilot, *, date, organizer, methods, template_name, totals, op
         chair=reviewers[-1],
         actor=staff,
     )
-    for member in review.panel.order_by("pk"):
-        services.declare_interest(member=member, conflict=False, actor=member.reviewer)
-    services.start_scoring(review=review, actor=staff)
+    for member in review.panel.members.order_by("pk"):
+        scoring_services.declare(member=member, conflict=False, actor=member.reviewer)
+    scoring_services.start_scoring(panel=review.panel, actor=staff)
     leaves = template_leaves(template)
-    for member, total in zip(review.panel.order_by("pk"), totals, strict=True):
-        services.save_sheet(
+    for member, total in zip(review.panel.members.order_by("pk"), totals, strict=True):
+        scoring_services.submit_score_sheet(
             sheet=member.sheet,
             scores=_item_scores(leaves, Decimal(total)),
             actor=member.reviewer,
-            submit=True,
         )
     return services.conclude_review(review=review, opinion=opinion, actor=staff, concluded_on=date)
 

@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from portal.enums import badge_colours
+
 
 class PilotCategory(models.TextChoices):
     AGRICULTURAL_ZONE = "agricultural_zone", _("Agricultural standardization demonstration zone")
@@ -44,6 +46,19 @@ PILOT_TRANSITIONS: dict[str, set[str]] = {
     PilotStatus.PASSED: {PilotStatus.REVOKED},
     PilotStatus.REVOKED: set(),
 }
+
+badge_colours(
+    PilotStatus,
+    {
+        PilotStatus.DECLARED: "secondary",
+        PilotStatus.APPROVED: "primary",
+        PilotStatus.IN_PROGRESS: "primary",
+        PilotStatus.ACCEPTANCE_REQUESTED: "warning",
+        PilotStatus.PASSED: "success",
+        PilotStatus.FAILED: "danger",
+        PilotStatus.REVOKED: "danger",
+    },
+)
 
 # What anonymous visitors may see: approved pilots on their way, and those that passed.
 PUBLIC_STATUSES = {
@@ -123,19 +138,6 @@ class DocumentKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class ReviewStatus(models.TextChoices):
-    SCHEDULED = "scheduled", _("Scheduled")
-    SCORING = "scoring", _("Scoring")
-    CONCLUDED = "concluded", _("Concluded")
-
-
-REVIEW_TRANSITIONS: dict[str, set[str]] = {
-    ReviewStatus.SCHEDULED: {ReviewStatus.SCORING},
-    ReviewStatus.SCORING: {ReviewStatus.CONCLUDED},
-    ReviewStatus.CONCLUDED: set(),
-}
-
-
 class ReviewMethod(models.TextChoices):
     """How an expert panel assesses a pilot (考核验收方式)."""
 
@@ -146,9 +148,3 @@ class ReviewMethod(models.TextChoices):
     RECORD_CHECK = "record_check", _("Checking records")
     BASE_VISIT = "base_visit", _("Visiting the base")
     HOUSEHOLD_VISITS = "household_visits", _("Visiting farm households")
-
-
-class Declaration(models.TextChoices):
-    PENDING = "pending", _("Not declared yet")
-    NO_CONFLICT = "no_conflict", _("No conflict of interest")
-    CONFLICT = "conflict", _("Conflict of interest declared")

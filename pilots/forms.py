@@ -4,15 +4,15 @@ from django.utils.translation import gettext_lazy as _
 
 from pilots.enums import DocumentKind, ReviewMethod, system_parts
 from pilots.models import Activity, PilotProject, PilotStandard, Standard
-from pilots.services import conflicted_reviewers
+from pilots.selectors import pilot_organization_ids
 from portal.attachments import DocumentField, MultiplePhotoField
-from portal.enums import Role
 from portal.forms import RegionChoiceField
-from portal.models import Organization, ScoringTemplate, User
-from portal.selectors import usable_templates
+from portal.models import Organization, User
 from portal.validators import parse_standard_code
-
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+from scoring.forms import DATE_WIDGET, ReviewerChoiceField
+from scoring.models import ScoringTemplate
+from scoring.selectors import conflicted_reviewers, reviewer_users, usable_templates
+from scoring.services import conflict_of_interest_message
 
 
 class PilotForm(forms.ModelForm):
@@ -217,28 +217,6 @@ class DocumentUploadForm(forms.Form):
 # --- acceptance reviews ---------------------------------------------------------------------
 
 
-def reviewer_label(user) -> str:
-    """A reviewer's name with title and employer, so that staff can see conflicts at a glance."""
-    profile = getattr(user, "reviewer_profile", None)
-    if profile is None:
-        return user.get_full_name()
-    employer = profile.employer.display_name if profile.employer else ""
-    return f"{user.get_full_name()} · {profile.title} · {employer}"
-
-
-class ReviewerChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, user):
-        return reviewer_label(user)
-
-
-def reviewer_users():
-    return (
-        User.objects.filter(groups__name=Role.REVIEWER, is_active=True)
-        .select_related("reviewer_profile__employer")
-        .order_by("full_name", "username")
-    )
-
-
 class ReviewScheduleForm(forms.Form):
     scheduled_for = forms.DateField(label=_("Date"), widget=DATE_WIDGET)
     organizer = forms.ModelChoiceField(
@@ -261,7 +239,7 @@ class ReviewScheduleForm(forms.Form):
 
     def __init__(self, *args, pilot: PilotProject, **kwargs):
         super().__init__(*args, **kwargs)
-        self.pilot = pilot
+        self.organization_ids = pilot_organization_ids(pilot)
         usable = [template.pk for template in usable_templates()]
         self.fields["template"].queryset = ScoringTemplate.objects.filter(pk__in=usable)
         self.fields["reviewers"].queryset = reviewer_users()
@@ -270,15 +248,9 @@ class ReviewScheduleForm(forms.Form):
 
     def clean_reviewers(self):
         reviewers = list(self.cleaned_data["reviewers"])
-        conflicted = conflicted_reviewers(self.pilot, reviewers)
+        conflicted = conflicted_reviewers(self.organization_ids, reviewers)
         if conflicted:
-            raise forms.ValidationError(
-                _(
-                    "%(names)s cannot review this pilot: they work for its lead or a "
-                    "participating organization (conflict of interest)."
-                )
-                % {"names": "、".join(user.get_full_name() for user in conflicted)}
-            )
+            raise forms.ValidationError(conflict_of_interest_message(conflicted))
         return reviewers
 
     def clean(self):
@@ -287,121 +259,3 @@ class ReviewScheduleForm(forms.Form):
         if chair and reviewers is not None and chair not in reviewers:
             self.add_error("chair", _("The chair must be one of the panel's reviewers."))
         return cleaned
-
-
-class PanelMemberAddForm(forms.Form):
-    reviewer = forms.ModelChoiceField(label=_("Reviewer"), queryset=User.objects.none())
-
-    def __init__(self, *args, review, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.review = review
-        on_panel = review.panel.filter(removed=None).values("reviewer")
-        self.fields["reviewer"].queryset = reviewer_users().exclude(pk__in=on_panel)
-        self.fields[
-            "reviewer"
-        ].label_from_instance = ReviewerChoiceField.label_from_instance.__get__(
-            self.fields["reviewer"]
-        )
-
-    def clean_reviewer(self):
-        reviewer = self.cleaned_data["reviewer"]
-        if conflicted_reviewers(self.review.pilot, [reviewer]):
-            raise forms.ValidationError(
-                _(
-                    "%(names)s cannot review this pilot: they work for its lead or a "
-                    "participating organization (conflict of interest)."
-                )
-                % {"names": reviewer.get_full_name()}
-            )
-        return reviewer
-
-
-class ReasonForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
-
-
-class DeclarationForm(forms.Form):
-    NO_CONFLICT, CONFLICT = "no_conflict", "conflict"
-    declaration = forms.ChoiceField(
-        label=_("Declaration"),
-        widget=forms.RadioSelect,
-        choices=[
-            (
-                NO_CONFLICT,
-                _(
-                    "I have no conflict of interest with this pilot or its organizations: I do "
-                    "not work for them, advise them or hold interests in them."
-                ),
-            ),
-            (CONFLICT, _("I have a conflict of interest and cannot review this pilot.")),
-        ],
-    )
-    note = forms.CharField(
-        label=_("Explanation"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Required when you declare a conflict; the bureau sees it."),
-    )
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("declaration") == self.CONFLICT and not cleaned.get("note", "").strip():
-            self.add_error("note", _("Say briefly what the conflict is."))
-        return cleaned
-
-
-class ScoreSheetForm(forms.Form):
-    """One points field and one comment field per leaf criterion of the template."""
-
-    def __init__(self, *args, criteria, submit=False, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.criteria = criteria
-        self.submit = submit
-        for criterion in criteria:
-            self.fields[f"points_{criterion.pk}"] = forms.DecimalField(
-                label=criterion.title,
-                required=False,
-                min_value=0,
-                max_value=criterion.max_points,
-                max_digits=7,
-                decimal_places=2,
-                widget=forms.NumberInput(
-                    attrs={"step": "0.01", "min": "0", "max": criterion.max_points}
-                ),
-            )
-            self.fields[f"comment_{criterion.pk}"] = forms.CharField(
-                label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 1})
-            )
-
-    def clean(self):
-        cleaned = super().clean()
-        if self.submit:
-            for criterion in self.criteria:
-                name = f"points_{criterion.pk}"
-                if cleaned.get(name) is None and name not in self.errors:
-                    self.add_error(name, _("Score this item before submitting."))
-        return cleaned
-
-    def scores(self) -> dict:
-        return {
-            criterion.pk: (
-                self.cleaned_data.get(f"points_{criterion.pk}"),
-                self.cleaned_data.get(f"comment_{criterion.pk}", ""),
-            )
-            for criterion in self.criteria
-        }
-
-
-class ConcludeReviewForm(forms.Form):
-    concluded_on = forms.DateField(label=_("Concluded on"), widget=DATE_WIDGET)
-    opinion = forms.CharField(
-        label=_("Panel opinion"),
-        widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("The written opinion signed by the chair, as it will be filed."),
-    )
-
-    def clean_concluded_on(self):
-        value = self.cleaned_data["concluded_on"]
-        if value > timezone.localdate():
-            raise forms.ValidationError(_("The date cannot be in the future."))
-        return value

@@ -10,28 +10,20 @@ from simple_history.models import HistoricalRecords
 from pilots import rules as pilot_rules
 from pilots.enums import (
     ActivityKind,
-    Declaration,
     DocumentKind,
     PilotCategory,
     PilotLevel,
     PilotStatus,
     ReviewMethod,
-    ReviewStatus,
     StandardKind,
     StandardStatus,
     SystemPart,
 )
 from portal import rules as portal_rules
 from portal.attachments import PrivateUploadTo
-from portal.models import (
-    ItemScore,
-    Organization,
-    Region,
-    ScoreSheet,
-    ScoringTemplate,
-    TransitionRecord,
-)
+from portal.models import Organization, Region, TransitionRecord
 from portal.validators import parse_standard_code
+from scoring.models import Panel
 
 
 class PilotProject(RulesModel):
@@ -398,13 +390,20 @@ class PilotDocument(models.Model):
 
 
 class AcceptanceReview(RulesModel):
-    """An expert panel's acceptance review (考核验收) of a pilot, scored item by item."""
+    """An acceptance review (考核验收) of a pilot: when, by whom and how; its expert panel
+    (``scoring.Panel``) scores the pilot item by item."""
 
     pilot = models.ForeignKey(
         PilotProject,
         verbose_name=_("pilot project"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="reviews",
+    )
+    panel = models.OneToOneField(
+        Panel,
+        verbose_name=_("expert panel"),
+        on_delete=models.PROTECT,
+        related_name="acceptance_review",
     )
     scheduled_for = models.DateField(_("date"))
     organizer = models.ForeignKey(
@@ -415,25 +414,6 @@ class AcceptanceReview(RulesModel):
         help_text=_("For example the city or provincial bureau."),
     )
     methods = models.JSONField(_("methods"), default=list, blank=True)
-    template = models.ForeignKey(
-        ScoringTemplate,
-        verbose_name=_("scoring template"),
-        on_delete=models.PROTECT,
-        related_name="acceptance_reviews",
-    )
-    status = models.CharField(
-        _("status"),
-        max_length=20,
-        choices=ReviewStatus.choices,
-        default=ReviewStatus.SCHEDULED,
-        editable=False,
-    )
-    panel_score = models.DecimalField(
-        _("panel score"), max_digits=7, decimal_places=2, null=True, blank=True, editable=False
-    )
-    passed = models.BooleanField(_("passed"), null=True, editable=False)
-    opinion = models.TextField(_("panel opinion"), blank=True, editable=False)
-    concluded_on = models.DateField(_("concluded on"), null=True, blank=True, editable=False)
     created = models.DateTimeField(_("created"), auto_now_add=True)
     modified = models.DateTimeField(_("modified"), auto_now=True)
 
@@ -443,12 +423,12 @@ class AcceptanceReview(RulesModel):
         verbose_name_plural = _("acceptance reviews")
         rules_permissions = {
             "add": portal_rules.is_bureau_staff,
-            "view": portal_rules.is_bureau_staff | pilot_rules.sits_on_panel,
+            "view": portal_rules.is_bureau_staff | pilot_rules.sits_on_review_panel,
             "manage": portal_rules.is_bureau_staff,
         }
 
     def __str__(self):
-        return f"{self.pilot} · {self.scheduled_for:%Y-%m-%d}"
+        return _("Acceptance review of %(pilot)s") % {"pilot": self.pilot}
 
     def get_absolute_url(self):
         return reverse("pilots:review-detail", args=[self.pk])
@@ -457,115 +437,9 @@ class AcceptanceReview(RulesModel):
         labels = dict(ReviewMethod.choices)
         return [str(labels.get(method, method)) for method in self.methods]
 
-
-class PanelMember(models.Model):
-    """A reviewer on a review's panel; they declare a conflict of interest (or none) first."""
-
-    review = models.ForeignKey(
-        AcceptanceReview,
-        verbose_name=_("acceptance review"),
-        on_delete=models.CASCADE,
-        related_name="panel",
-    )
-    reviewer = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("reviewer"),
-        on_delete=models.PROTECT,
-        related_name="acceptance_panels",
-    )
-    is_chair = models.BooleanField(_("chair"), default=False)
-    declaration = models.CharField(
-        _("declaration"),
-        max_length=20,
-        choices=Declaration.choices,
-        default=Declaration.PENDING,
-    )
-    declared = models.DateTimeField(_("declared"), null=True, blank=True)
-    declaration_note = models.TextField(_("note on the declaration"), blank=True)
-    removed = models.DateTimeField(_("removed"), null=True, blank=True)
-    removal_reason = models.TextField(_("reason for removal"), blank=True)
-
-    class Meta:
-        ordering = ["review", "-is_chair", "pk"]
-        verbose_name = _("panel member")
-        verbose_name_plural = _("panel members")
-        constraints = [
-            models.UniqueConstraint(fields=["review", "reviewer"], name="reviewer_once_per_panel")
-        ]
-
-    def __str__(self):
-        return f"{self.reviewer} @ {self.review}"
-
-    @property
-    def is_active(self) -> bool:
-        return self.removed is None
-
-
-class AcceptanceScoreSheet(ScoreSheet):
-    panel_member = models.OneToOneField(
-        PanelMember,
-        verbose_name=_("panel member"),
-        on_delete=models.CASCADE,
-        related_name="sheet",
-    )
-
-    class Meta:
-        verbose_name = _("acceptance score sheet")
-        verbose_name_plural = _("acceptance score sheets")
-        rules_permissions = {
-            "view": portal_rules.is_bureau_staff | pilot_rules.owns_sheet,
-            "change": pilot_rules.owns_sheet & pilot_rules.sheet_is_editable,
-            "reopen": portal_rules.is_bureau_staff,
+    def panel_organization_ids(self) -> set[int]:
+        """The pilot's lead and participating organizations: their employees may not review."""
+        return {
+            self.pilot.lead_organization_id,
+            *self.pilot.participants.values_list("pk", flat=True),
         }
-
-    def __str__(self):
-        return f"{self.panel_member.reviewer} · {self.panel_member.review}"
-
-    def get_absolute_url(self):
-        return reverse("pilots:sheet-detail", args=[self.pk])
-
-
-class AcceptanceItemScore(ItemScore):
-    sheet = models.ForeignKey(
-        AcceptanceScoreSheet,
-        verbose_name=_("score sheet"),
-        on_delete=models.CASCADE,
-        related_name="items",
-    )
-
-    class Meta:
-        verbose_name = _("item score")
-        verbose_name_plural = _("item scores")
-        constraints = [
-            models.UniqueConstraint(fields=["sheet", "criterion"], name="one_score_per_item")
-        ]
-
-    def __str__(self):
-        return f"{self.criterion.code}: {self.points}"
-
-
-class ReviewEvent(TransitionRecord):
-    """The review's record: scheduling, panel changes, declarations, sheets, the conclusion."""
-
-    STATUSES = ReviewStatus
-    NOTES = {
-        "joined": _("%(name)s joined the panel."),
-        "left": _("%(name)s left the panel."),
-        "no_conflict": _("%(name)s declared no conflict of interest."),
-        "submitted": _("%(name)s submitted their score sheet."),
-        "reopened": _("The sheet of %(name)s was reopened."),
-    }
-
-    review = models.ForeignKey(
-        AcceptanceReview,
-        verbose_name=_("acceptance review"),
-        on_delete=models.CASCADE,
-        related_name="events",
-    )
-
-    class Meta(TransitionRecord.Meta):
-        verbose_name = _("review event")
-        verbose_name_plural = _("review events")
-
-    def __str__(self):
-        return f"{self.review}: {self.to_status}"

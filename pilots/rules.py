@@ -3,6 +3,8 @@
 import rules
 
 from portal.rules import has_organization, is_bureau_staff, is_enterprise_member, is_reviewer
+from scoring import rules as scoring_rules
+from scoring.enums import Declaration
 
 
 def _organization_id(user):
@@ -38,22 +40,10 @@ rules.add_perm(
 )
 
 
-def _active_member(user, review):
-    if review is None or not user.is_authenticated:
-        return None
-    return review.panel.filter(reviewer=user, removed=None).first()
-
-
 @rules.predicate
-def sits_on_panel(user, review) -> bool:
+def sits_on_review_panel(user, review) -> bool:
     """The user is an active (not removed) member of the review's panel."""
-    return _active_member(user, review) is not None
-
-
-@rules.predicate
-def has_declared_no_conflict(user, review) -> bool:
-    member = _active_member(user, review)
-    return member is not None and member.declaration == "no_conflict"
+    return review is not None and scoring_rules.sits_on_panel(user, review.panel)
 
 
 @rules.predicate
@@ -63,27 +53,10 @@ def reviews_pilot(user, pilot) -> bool:
     if pilot is None or not user.is_authenticated:
         return False
     return pilot.reviews.filter(
-        panel__reviewer=user, panel__removed=None, panel__declaration="no_conflict"
+        panel__members__reviewer=user,
+        panel__members__removed=None,
+        panel__members__declaration=Declaration.NO_CONFLICT,
     ).exists()
 
 
-@rules.predicate
-def owns_sheet(user, sheet) -> bool:
-    return (
-        sheet is not None
-        and sheet.panel_member.reviewer_id == user.pk
-        and sheet.panel_member.removed is None
-    )
-
-
-@rules.predicate
-def sheet_is_editable(user, sheet) -> bool:
-    return (
-        sheet is not None
-        and sheet.status == "draft"
-        and sheet.panel_member.review.status == "scoring"
-    )
-
-
-rules.add_perm("pilots.declare_acceptancereview", sits_on_panel)
 rules.add_perm("pilots.view_review_list", is_bureau_staff | is_reviewer)

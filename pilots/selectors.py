@@ -1,7 +1,7 @@
 """Querysets that decide which pilots, standards and activities a user sees."""
 
+import datetime
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import ExtractYear
@@ -11,29 +11,22 @@ from pilots.enums import (
     ActivityKind,
     PilotLevel,
     PilotStatus,
-    ReviewStatus,
     SystemPart,
     system_parts,
 )
 from pilots.models import (
-    AcceptanceItemScore,
     AcceptanceReview,
-    AcceptanceScoreSheet,
     Activity,
-    PanelMember,
     Photo,
     PilotDocument,
     PilotProject,
     PilotStandard,
     PilotTransition,
-    ReviewEvent,
     Standard,
 )
-from portal.enums import SheetStatus
 from portal.models import User
 from portal.rules import is_bureau_staff
-from portal.scoring import round_score
-from portal.selectors import CriterionRow, template_tree
+from scoring.selectors import open_panels_for_reviewer
 
 
 def _own_organization_id(user: User) -> int | None:
@@ -187,107 +180,37 @@ def date_of_status(pilot: PilotProject, status: str):
     )
 
 
+def last_move_date(pilot: PilotProject) -> datetime.date | None:
+    """The date the pilot's latest recorded move took effect."""
+    return pilot.transitions.order_by("-occurred_on").values_list("occurred_on", flat=True).first()
+
+
+def pilot_organization_ids(pilot: PilotProject) -> set[int]:
+    """The pilot's lead and participating organizations."""
+    return {pilot.lead_organization_id, *pilot.participants.values_list("pk", flat=True)}
+
+
 # --- acceptance reviews ---------------------------------------------------------------------
 
 
 def reviews_for_user(user: User) -> QuerySet[AcceptanceReview]:
     """Staff see every review; a reviewer the reviews whose panel they sit on."""
     reviews = AcceptanceReview.objects.select_related(
-        "pilot", "pilot__lead_organization", "organizer", "template"
+        "pilot", "pilot__lead_organization", "organizer", "panel", "panel__template"
     ).order_by("-scheduled_for", "-pk")
     if is_bureau_staff(user):
         return reviews
     if not user.is_authenticated:
         return reviews.none()
-    return reviews.filter(panel__reviewer=user, panel__removed=None)
+    return reviews.filter(panel__members__reviewer=user, panel__members__removed=None)
 
 
 def open_reviews_for_reviewer(user: User) -> QuerySet[AcceptanceReview]:
     """Reviews not yet concluded whose panel the reviewer sits on."""
-    return AcceptanceReview.objects.filter(panel__reviewer=user, panel__removed=None).exclude(
-        status=ReviewStatus.CONCLUDED
-    )
+    return AcceptanceReview.objects.filter(panel__in=open_panels_for_reviewer(user).values("pk"))
 
 
 def pilot_reviews(pilot: PilotProject) -> QuerySet[AcceptanceReview]:
-    return pilot.reviews.select_related("organizer", "template").order_by("-scheduled_for")
-
-
-def review_panel(review: AcceptanceReview) -> list[PanelMember]:
-    return list(
-        review.panel.select_related("reviewer", "reviewer__reviewer_profile__employer", "sheet")
+    return pilot.reviews.select_related("organizer", "panel", "panel__template").order_by(
+        "-scheduled_for"
     )
-
-
-def member_of(review: AcceptanceReview, user: User) -> PanelMember | None:
-    return review.panel.filter(reviewer=user, removed=None).select_related("sheet").first()
-
-
-def review_events(review: AcceptanceReview) -> QuerySet[ReviewEvent]:
-    """The review's record in the order it was written (newest first)."""
-    return review.events.select_related("actor").order_by("-recorded", "-pk")
-
-
-@dataclass
-class MatrixRow:
-    row: CriterionRow
-    cells: list  # points per reviewer column (None where not scored)
-    mean: Decimal | None  # over the submitted sheets that scored it
-
-
-@dataclass
-class PanelMatrix:
-    members: list[PanelMember]
-    rows: list[MatrixRow]
-    totals: list  # each column's sheet total (None until submitted)
-    outliers: set[int]  # member pks whose totals are flagged
-    result: object  # portal.scoring.PanelResult
-
-
-def panel_matrix(review: AcceptanceReview, result) -> PanelMatrix:
-    """Criteria × active reviewers: each cell the points given, each row the mean of the
-    submitted sheets, and the flags of ``result`` (``services.panel_result``)."""
-    members = [
-        member for member in review_panel(review) if member.is_active and hasattr(member, "sheet")
-    ]
-    sheets = [member.sheet for member in members]
-    scores: dict[tuple[int, int], Decimal | None] = {
-        (item.sheet_id, item.criterion_id): item.points
-        for item in AcceptanceItemScore.objects.filter(sheet__in=sheets)
-    }
-    submitted = [sheet for sheet in sheets if sheet.status == SheetStatus.SUBMITTED]
-    rows = []
-    for tree_row in template_tree(review.template):
-        criterion = tree_row.criterion
-        cells = [scores.get((sheet.pk, criterion.pk)) for sheet in sheets]
-        if tree_row.is_leaf:
-            counted = [scores.get((sheet.pk, criterion.pk)) for sheet in submitted]
-            counted = [value for value in counted if value is not None]
-            mean = round_score(sum(counted, Decimal(0)) / len(counted)) if counted else None
-        else:
-            cells, mean = [None] * len(sheets), None
-        rows.append(MatrixRow(tree_row, cells, mean))
-    # services.panel_result orders the submitted totals by panel member, as here.
-    submitted_members = sorted(
-        (member for member in members if member.sheet.status == SheetStatus.SUBMITTED),
-        key=lambda member: member.pk,
-    )
-    outliers = {
-        submitted_members[index].pk for index in result.outliers if index < len(submitted_members)
-    }
-    return PanelMatrix(
-        members=members,
-        rows=rows,
-        totals=[sheet.total for sheet in sheets],
-        outliers=outliers,
-        result=result,
-    )
-
-
-def sheet_rows(sheet: AcceptanceScoreSheet) -> list[tuple[CriterionRow, object]]:
-    """The template's tree with this sheet's item score (or None) beside each leaf."""
-    items = {item.criterion_id: item for item in sheet.items.all()}
-    return [
-        (row, items.get(row.criterion.pk))
-        for row in template_tree(sheet.panel_member.review.template)
-    ]

@@ -81,33 +81,27 @@ urlpatterns = [
     ),
     path("reviews/<int:pk>/", reviews.ReviewDetailView.as_view(), name="review-detail"),
     path(
-        "reviews/<int:pk>/panel/add/",
-        reviews.PanelMemberAddView.as_view(),
-        name="panel-member-add",
-    ),
-    path(
-        "reviews/<int:pk>/panel/<int:member>/remove/",
-        reviews.PanelMemberRemoveView.as_view(),
-        name="panel-member-remove",
-    ),
-    path("reviews/<int:pk>/declare/", reviews.DeclarationView.as_view(), name="review-declare"),
-    path(
-        "reviews/<int:pk>/start-scoring/",
-        reviews.StartScoringView.as_view(),
-        name="review-start-scoring",
-    ),
-    path(
         "reviews/<int:pk>/conclude/",
         reviews.ConcludeReviewView.as_view(),
         name="review-conclude",
     ),
+    # Panel pages moved to the scoring app (/panels/<panel>/...); old addresses lead there.
+    path(
+        "reviews/<int:pk>/panel/add/",
+        reviews.ReviewPanelRedirectView.as_view(target="scoring:panel-member-add"),
+    ),
+    path(
+        "reviews/<int:pk>/panel/<int:member>/remove/",
+        reviews.ReviewPanelRedirectView.as_view(target="scoring:panel-member-remove"),
+    ),
+    path(
+        "reviews/<int:pk>/declare/",
+        reviews.ReviewPanelRedirectView.as_view(target="scoring:panel-declare"),
+    ),
     path(
         "reviews/<int:pk>/matrix.xlsx",
-        reviews.PanelMatrixExportView.as_view(),
-        name="review-matrix-xlsx",
+        reviews.ReviewPanelRedirectView.as_view(target="scoring:panel-matrix-xlsx"),
     ),
-    path("sheets/<int:pk>/", reviews.SheetView.as_view(), name="sheet-detail"),
-    path("sheets/<int:pk>/reopen/", reviews.SheetReopenView.as_view(), name="sheet-reopen"),
     path("public/pilots/", public.PublicPilotListView.as_view(), name="public-pilot-list"),
     path(
         "public/pilots/<int:pk>/",

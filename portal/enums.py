@@ -1,8 +1,27 @@
-"""Choices shared by the whole portal, and the registration workflow's table of moves."""
+"""Choices shared by the whole portal, the registration workflow's table of moves, and the
+colours of every state's badge."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+
+# The Bootstrap colour of each state, by the name of its TextChoices: every app registers its
+# states' colours beside their choices, and ``{% status_badge value "PilotStatus" %}`` renders any.
+BADGE_COLOURS: dict[str, tuple[type[models.TextChoices], dict[str, str]]] = {}
+
+
+def badge_colours(choices: type[models.TextChoices], colours: dict) -> None:
+    """Register the badge colour of each of ``choices`` (others are shown in grey)."""
+    BADGE_COLOURS[choices.__name__] = (choices, {str(key): value for key, value in colours.items()})
+
+
+def badge(choices_name: str, value: str) -> tuple[str, str]:
+    """The label and colour of ``value`` of the TextChoices registered as ``choices_name``."""
+    choices, colours = BADGE_COLOURS[choices_name]
+    try:
+        label = choices(value).label
+    except ValueError:
+        label = value
+    return str(label), colours.get(str(value), "secondary")
 
 
 class Role(models.TextChoices):
@@ -68,19 +87,11 @@ REGISTRATION_TRANSITIONS: dict[str, set[str]] = {
 }
 
 
-class Aggregation(models.TextChoices):
-    """How a panel's sheets make one score (portal.scoring.aggregate)."""
-
-    MEAN = "mean", _("Mean of all sheets")
-    TRIMMED_MEAN = "trimmed_mean", _("Trimmed mean (drop the highest and lowest from five sheets)")
-
-
-class SheetStatus(models.TextChoices):
-    DRAFT = "draft", pgettext_lazy("score sheet", "Draft")
-    SUBMITTED = "submitted", pgettext_lazy("score sheet", "Submitted")
-
-
-SHEET_TRANSITIONS: dict[str, set[str]] = {
-    SheetStatus.DRAFT: {SheetStatus.SUBMITTED},
-    SheetStatus.SUBMITTED: {SheetStatus.DRAFT},
-}
+badge_colours(
+    RegistrationStatus,
+    {
+        RegistrationStatus.PENDING: "warning",
+        RegistrationStatus.APPROVED: "success",
+        RegistrationStatus.REJECTED: "danger",
+    },
+)

@@ -1,19 +1,10 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.core.exceptions import ValidationError
-from django.db.models import Case, When
 from django.utils.translation import gettext_lazy as _
 
-from portal import selectors
 from portal.enums import OrganizationKind, RegistrationStatus
-from portal.models import (
-    Criterion,
-    Organization,
-    Region,
-    ReviewerProfile,
-    ScoringTemplate,
-    User,
-)
+from portal.models import Organization, Region, ReviewerProfile, User
 from portal.validators import normalize_uscc, validate_uscc
 
 
@@ -194,111 +185,6 @@ class RejectRegistrationForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("The applicant sees this reason when they try to log in."),
     )
-
-
-# --- scoring templates ----------------------------------------------------------------------
-
-
-class ScoringTemplateForm(forms.ModelForm):
-    """A template's heading; its version is not typed (1 when made here, +1 for each copy)."""
-
-    class Meta:
-        model = ScoringTemplate
-        fields = ["name", "total_points", "pass_mark", "aggregation", "description", "is_sample"]
-        help_texts = {
-            "name": _(
-                "A new template is version 1; later versions are made with “Copy as new "
-                "version” on its page and keep its name."
-            )
-        }
-        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
-
-    def clean_name(self):
-        name = self.cleaned_data["name"].strip()
-        if self.instance.pk and name == self.instance.name:
-            return name  # every version of a template shares its name
-        if ScoringTemplate.objects.filter(name=name).exists():
-            raise ValidationError(
-                _(
-                    "A template with this name exists already; open it and use “Copy as new "
-                    "version” to change it, or choose another name."
-                )
-            )
-        return name
-
-
-class CriterionParentField(forms.ModelChoiceField):
-    """The criteria of one template in tree order, indented by depth."""
-
-    def __init__(self, *args, depths: dict[int, int] | None = None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.depths = depths or {}
-
-    def label_from_instance(self, obj):
-        return "\u3000" * self.depths.get(obj.pk, 0) + f"{obj.code} {obj.title}"
-
-
-class CriterionForm(forms.ModelForm):
-    """A criterion of ``template``; its group is another criterion of the same template, never
-    itself or one of its own sub-criteria."""
-
-    class Meta:
-        model = Criterion
-        fields = ["parent", "code", "title", "max_points", "guidance", "position"]
-        field_classes = {"parent": CriterionParentField}
-        labels = {"parent": _("Group"), "position": _("Order")}
-        help_texts = {
-            "parent": _("Leave empty for a top-level criterion."),
-            "max_points": _("Up to two decimal places, e.g. 7.5."),
-            "guidance": _("What reviewers look at and how they award the points."),
-            "position": _("Criteria are listed by this number within their group."),
-        }
-        widgets = {"guidance": forms.Textarea(attrs={"rows": 3})}
-
-    def __init__(self, *args, template, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.instance.template = template
-        rows = selectors.template_tree(template)
-        if self.instance.pk:
-            rows = self._without_subtree(rows, self.instance.pk)
-        order = [row.criterion.pk for row in rows]
-        parent = self.fields["parent"]
-        parent.queryset = (
-            template.criteria.filter(pk__in=order).order_by(
-                Case(*(When(pk=pk, then=index) for index, pk in enumerate(order)))
-            )
-            if order
-            else template.criteria.none()
-        )
-        parent.depths = {row.criterion.pk: row.depth for row in rows}
-        parent.empty_label = _("(none: a top-level criterion)")
-        if not self.instance.pk:
-            last = max((row.criterion.position for row in rows), default=0)
-            self.fields["position"].initial = last + 1
-
-    @staticmethod
-    def _without_subtree(rows, pk):
-        """The tree rows less the criterion ``pk`` and everything under it."""
-        kept, cut_depth = [], None
-        for row in rows:
-            if cut_depth is not None and row.depth > cut_depth:
-                continue
-            cut_depth = row.depth if row.criterion.pk == pk else None
-            if cut_depth is None:
-                kept.append(row)
-        return kept
-
-    def clean_code(self):
-        code = self.cleaned_data["code"].strip()
-        clash = self.instance.template.criteria.filter(code=code)
-        if self.instance.pk:
-            clash = clash.exclude(pk=self.instance.pk)
-        if clash.exists():
-            raise ValidationError(
-                _("Another criterion of this template has the code %(code)s."),
-                params={"code": code},
-            )
-        return code
 
 
 # --- expert reviewers -----------------------------------------------------------------------

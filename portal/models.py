@@ -1,9 +1,5 @@
-from decimal import Decimal
-
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
-from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -13,13 +9,11 @@ from simple_history.models import HistoricalRecords
 
 from portal import rules as portal_rules
 from portal.enums import (
-    Aggregation,
     Industry,
     OrganizationKind,
     RegionLevel,
     RegistrationStatus,
     Role,
-    SheetStatus,
 )
 from portal.validators import normalize_uscc, validate_phone, validate_uscc
 
@@ -85,9 +79,6 @@ class User(AbstractUser):
 
     def get_short_name(self):
         return self.full_name or self.username
-
-    def has_role(self, role: Role) -> bool:
-        return self.groups.filter(name=role).exists()
 
     @property
     def role_labels(self) -> list[str]:
@@ -328,165 +319,3 @@ class Registration(RulesModel):
 
     def get_absolute_url(self):
         return reverse("portal:registration-detail", args=[self.pk])
-
-
-# --- the scoring engine ---------------------------------------------------------------------
-
-
-class ScoringTemplate(RulesModel):
-    """Assessment criteria with points: a tree of ``Criterion`` whose leaves reviewers score.
-
-    Templates are data that staff copy and edit. Once a review uses one it is frozen
-    (``is_frozen``); changes are then made in a new version (``portal.services.copy_template``).
-    """
-
-    name = models.CharField(_("name"), max_length=200)
-    version = models.PositiveIntegerField(_("version"), default=1)
-    total_points = models.DecimalField(
-        _("total points"), max_digits=7, decimal_places=2, validators=[MinValueValidator(1)]
-    )
-    pass_mark = models.DecimalField(
-        _("pass mark"), max_digits=7, decimal_places=2, validators=[MinValueValidator(0)]
-    )
-    aggregation = models.CharField(
-        _("panel score"),
-        max_length=20,
-        choices=Aggregation.choices,
-        default=Aggregation.MEAN,
-    )
-    description = models.TextField(_("description"), blank=True)
-    is_sample = models.BooleanField(
-        _("sample"),
-        default=False,
-        help_text=_("The criteria are a sample to be checked and adjusted before real use."),
-    )
-    is_frozen = models.BooleanField(_("in use"), default=False, editable=False)
-    based_on = models.ForeignKey(
-        "self",
-        verbose_name=_("based on"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="newer_versions",
-    )
-    created = models.DateTimeField(_("created"), auto_now_add=True)
-    modified = models.DateTimeField(_("modified"), auto_now=True)
-
-    class Meta:
-        ordering = ["name", "-version"]
-        verbose_name = _("scoring template")
-        verbose_name_plural = _("scoring templates")
-        constraints = [
-            models.UniqueConstraint(fields=["name", "version"], name="template_name_version")
-        ]
-        rules_permissions = {
-            "view": portal_rules.is_bureau_staff | portal_rules.is_reviewer,
-            "add": portal_rules.is_bureau_staff,
-            "change": portal_rules.is_bureau_staff & portal_rules.template_is_editable,
-            "delete": portal_rules.is_bureau_staff & portal_rules.template_is_editable,
-            "copy": portal_rules.is_bureau_staff,
-        }
-
-    def __str__(self):
-        return f"{self.name} (v{self.version})"
-
-    def get_absolute_url(self):
-        return reverse("portal:template-detail", args=[self.pk])
-
-    def clean(self):
-        if (
-            self.pass_mark is not None
-            and self.total_points is not None
-            and self.pass_mark > self.total_points
-        ):
-            raise ValidationError(
-                {"pass_mark": _("The pass mark cannot be above the total points.")}
-            )
-
-
-class Criterion(models.Model):
-    """One assessment item ("4.4.1 Human resources", 60 points) in a template's tree."""
-
-    template = models.ForeignKey(
-        ScoringTemplate,
-        verbose_name=_("scoring template"),
-        on_delete=models.CASCADE,
-        related_name="criteria",
-    )
-    parent = models.ForeignKey(
-        "self",
-        verbose_name=_("group"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="children",
-    )
-    code = models.CharField(_("code"), max_length=20, help_text=_("For example: 4.4.1"))
-    title = models.CharField(_("title"), max_length=200)
-    max_points = models.DecimalField(
-        _("maximum points"),
-        max_digits=7,
-        decimal_places=2,
-        validators=[MinValueValidator(Decimal("0.01"))],
-    )
-    guidance = models.TextField(_("guidance"), blank=True)
-    position = models.PositiveIntegerField(_("order"), default=0)
-
-    class Meta:
-        ordering = ["template", "position", "pk"]
-        verbose_name = _("criterion")
-        verbose_name_plural = _("criteria")
-        constraints = [
-            models.UniqueConstraint(fields=["template", "code"], name="criterion_code_per_template")
-        ]
-
-    def __str__(self):
-        return f"{self.code} {self.title}"
-
-
-class ScoreSheet(RulesModel):
-    """One reviewer's scores for one subject; concrete sheets live in the apps that review."""
-
-    status = models.CharField(
-        _("status"), max_length=20, choices=SheetStatus.choices, default=SheetStatus.DRAFT
-    )
-    total = models.DecimalField(_("total"), max_digits=7, decimal_places=2, null=True, blank=True)
-    submitted = models.DateTimeField(_("submitted"), null=True, blank=True)
-    created = models.DateTimeField(_("created"), auto_now_add=True)
-    modified = models.DateTimeField(_("modified"), auto_now=True)
-
-    class Meta:
-        abstract = True
-
-    @property
-    def is_editable(self) -> bool:
-        return self.status == SheetStatus.DRAFT
-
-
-class ItemScore(models.Model):
-    """The points (two decimal places, 0 to the criterion's maximum) and comment for one item."""
-
-    criterion = models.ForeignKey(
-        Criterion, verbose_name=_("criterion"), on_delete=models.PROTECT, related_name="+"
-    )
-    points = models.DecimalField(
-        _("points"),
-        max_digits=7,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
-    )
-    comment = models.TextField(_("comment"), blank=True)
-
-    class Meta:
-        abstract = True
-
-    def clean(self):
-        if self.points is not None and self.points > self.criterion.max_points:
-            raise ValidationError(
-                {
-                    "points": _("At most %(max)s points for this item.")
-                    % {"max": self.criterion.max_points}
-                }
-            )

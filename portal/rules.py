@@ -45,12 +45,6 @@ def has_organization(user) -> bool:
     return user.is_authenticated and getattr(user, "membership", None) is not None
 
 
-@rules.predicate
-def template_is_editable(user, template) -> bool:
-    """A template nobody uses yet; with no template given (a list page), true."""
-    return template is None or not template.is_frozen
-
-
 rules.add_perm("portal.view_own_organization", is_enterprise_member & has_organization)
 
 

@@ -1,40 +1,13 @@
 """Everything in the portal app that writes several rows or changes a state."""
 
-from collections.abc import Mapping, Set
-
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from portal import notifications
 from portal.enums import REGISTRATION_TRANSITIONS, RegistrationStatus, Role
-from portal.models import (
-    Criterion,
-    Membership,
-    Organization,
-    Registration,
-    ReviewerProfile,
-    ScoringTemplate,
-    User,
-)
-
-
-class IllegalTransition(Exception):
-    """A workflow move that the transition table does not allow from the current state."""
-
-
-def check_transition(table: Mapping[str, Set[str]], current: str, target: str, *, label) -> None:
-    """Refuse a move that ``table`` does not list; ``label`` turns a state into its name."""
-    if target not in table.get(current, set()):
-        raise IllegalTransition(
-            _("This cannot be moved from “%(current)s” to “%(target)s”.")
-            % {"current": label(current), "target": label(target)}
-        )
-
-
-def _registration_label(value: str) -> str:
-    return str(RegistrationStatus(value).label)
+from portal.models import Membership, Organization, Registration, ReviewerProfile, User
+from portal.workflow import check_transition
 
 
 def add_role(user: User, role: Role) -> None:
@@ -77,7 +50,6 @@ def approve_registration(
         REGISTRATION_TRANSITIONS,
         registration.status,
         RegistrationStatus.APPROVED,
-        label=_registration_label,
     )
     user = registration.user
     user.is_active = True
@@ -107,7 +79,6 @@ def reject_registration(*, registration: Registration, actor: User, reason: str)
         REGISTRATION_TRANSITIONS,
         registration.status,
         RegistrationStatus.REJECTED,
-        label=_registration_label,
     )
     organization = registration.organization
     registration.status = RegistrationStatus.REJECTED
@@ -129,45 +100,6 @@ def reject_registration(*, registration: Registration, actor: User, reason: str)
         registration.save(update_fields=fields)
     notifications.notify_registration_decided(registration)
     return registration
-
-
-# --- scoring templates ----------------------------------------------------------------------
-
-
-@transaction.atomic
-def copy_template(*, template: ScoringTemplate) -> ScoringTemplate:
-    """An editable copy of a template (and its whole criteria tree) as its next version."""
-    latest = ScoringTemplate.objects.filter(name=template.name).order_by("-version").first().version
-    copy = ScoringTemplate.objects.create(
-        name=template.name,
-        version=latest + 1,
-        total_points=template.total_points,
-        pass_mark=template.pass_mark,
-        aggregation=template.aggregation,
-        description=template.description,
-        is_sample=template.is_sample,
-        based_on=template,
-    )
-    new_ids: dict[int, Criterion] = {}
-    for criterion in template.criteria.order_by("position", "pk"):
-        new_ids[criterion.pk] = Criterion.objects.create(
-            template=copy,
-            parent=new_ids.get(criterion.parent_id),
-            code=criterion.code,
-            title=criterion.title,
-            max_points=criterion.max_points,
-            guidance=criterion.guidance,
-            position=criterion.position,
-        )
-    return copy
-
-
-def freeze_template(*, template: ScoringTemplate) -> ScoringTemplate:
-    """Mark a template as in use: from now on it changes only through a new version."""
-    if not template.is_frozen:
-        template.is_frozen = True
-        template.save(update_fields=["is_frozen", "modified"])
-    return template
 
 
 # --- expert reviewers -----------------------------------------------------------------------

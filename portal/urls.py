@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from portal.views import accounts, organizations, registrations, reviewers, templates
+from portal.views import accounts, organizations, registrations, reviewers
 
 portal_patterns = [
     path("", accounts.HomeView.as_view(), name="home"),
@@ -46,31 +46,6 @@ portal_patterns = [
     path("experts/", reviewers.ReviewerListView.as_view(), name="reviewer-list"),
     path("experts/new/", reviewers.ReviewerFormView.as_view(), name="reviewer-create"),
     path("experts/<int:pk>/edit/", reviewers.ReviewerFormView.as_view(), name="reviewer-edit"),
-    path("templates/", templates.TemplateListView.as_view(), name="template-list"),
-    path("templates/new/", templates.TemplateCreateView.as_view(), name="template-create"),
-    path("templates/<int:pk>/", templates.TemplateDetailView.as_view(), name="template-detail"),
-    path("templates/<int:pk>/edit/", templates.TemplateUpdateView.as_view(), name="template-edit"),
-    path(
-        "templates/<int:pk>/delete/",
-        templates.TemplateDeleteView.as_view(),
-        name="template-delete",
-    ),
-    path("templates/<int:pk>/copy/", templates.TemplateCopyView.as_view(), name="template-copy"),
-    path(
-        "templates/<int:pk>/criteria/new/",
-        templates.CriterionCreateView.as_view(),
-        name="criterion-create",
-    ),
-    path(
-        "templates/criteria/<int:pk>/edit/",
-        templates.CriterionUpdateView.as_view(),
-        name="criterion-edit",
-    ),
-    path(
-        "templates/criteria/<int:pk>/delete/",
-        templates.CriterionDeleteView.as_view(),
-        name="criterion-delete",
-    ),
     path("registrations/", registrations.RegistrationListView.as_view(), name="registration-list"),
     path(
         "registrations/<int:pk>/",
@@ -91,6 +66,7 @@ portal_patterns = [
 
 urlpatterns = [
     path("", include((portal_patterns, "portal"))),
+    path("", include("scoring.urls")),
     path("", include("pilots.urls")),
     path("accounts/login/", accounts.LoginView.as_view(), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),

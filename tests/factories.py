@@ -1,12 +1,11 @@
 """factory_boy factories for every model; defaults are plain and unsurprising."""
 
 import datetime
-from decimal import Decimal
 
 import factory
 from django.contrib.auth.models import Group
 
-from portal.enums import Aggregation, OrganizationKind, Role
+from portal.enums import OrganizationKind, Role
 from portal.models import Membership, Organization, Region, Registration, ReviewerProfile, User
 from portal.validators import make_uscc
 
@@ -194,62 +193,3 @@ class PilotDocumentFactory(factory.django.DjangoModelFactory):
     original_name = "创建工作规划.pdf"
     size = 13
     uploaded_by = factory.SubFactory(StaffFactory)
-
-
-# --- scoring templates ---
-
-
-class ScoringTemplateFactory(factory.django.DjangoModelFactory):
-    """An empty 100-point template (pass mark 80); add criteria with ``CriterionFactory``."""
-
-    class Meta:
-        model = "portal.ScoringTemplate"
-
-    name = factory.Sequence(lambda n: f"评分模板{n}")
-    total_points = Decimal("100.00")
-    pass_mark = Decimal("80.00")
-    aggregation = Aggregation.MEAN
-
-
-class CriterionFactory(factory.django.DjangoModelFactory):
-    """A criterion worth 10 points; under ``parent`` it belongs to the parent's template."""
-
-    class Meta:
-        model = "portal.Criterion"
-
-    parent = None
-    template = factory.Maybe(
-        "parent",
-        yes_declaration=factory.SelfAttribute("parent.template"),
-        no_declaration=factory.SubFactory(ScoringTemplateFactory),
-    )
-    code = factory.Sequence(lambda n: f"{n + 1}")
-    title = factory.Sequence(lambda n: f"考核条款{n + 1}")
-    max_points = Decimal("10.00")
-    position = factory.Sequence(lambda n: n)
-
-
-def scoring_template_with(groups: dict[str, list[str]], **fields):
-    """A template whose groups hold items: ``{"1": ["10", "20"], "2": ["70"]}`` makes groups 1
-    (30 points: 1.1, 1.2) and 2 (70 points: 2.1), in that order."""
-    template = ScoringTemplateFactory(**fields)
-    position = 0
-    for code, items in groups.items():
-        position += 1
-        group = CriterionFactory(
-            template=template,
-            code=code,
-            title=f"第{code}组",
-            max_points=sum(Decimal(points) for points in items),
-            position=position,
-        )
-        for index, points in enumerate(items, start=1):
-            position += 1
-            CriterionFactory(
-                parent=group,
-                code=f"{code}.{index}",
-                title=f"第{code}.{index}项",
-                max_points=Decimal(points),
-                position=position,
-            )
-    return template

@@ -18,7 +18,7 @@ from pilots.forms import DocumentUploadForm, PilotForm, PilotMoveForm, PilotStan
 from pilots.models import PilotDocument, PilotProject, PilotStandard
 from portal.attachments import serve_private_file
 from portal.selectors import history_with_changes
-from portal.views.mixins import FoundObjectMixin, ProtectedDeleteMixin
+from portal.views.mixins import DomainErrorMixin, FoundObjectMixin, ProtectedDeleteMixin
 
 
 class PilotListView(PermissionRequiredMixin, FilterView):
@@ -97,7 +97,7 @@ class PilotUpdateView(SuccessMessageMixin, PilotObjectMixin, UpdateView):
     success_message = gettext_lazy("The changes have been saved.")
 
 
-class PilotMoveView(PilotObjectMixin, FormView):
+class PilotMoveView(DomainErrorMixin, PilotObjectMixin, FormView):
     """Confirm one move of the workflow (its own URL per target state), with date and comment."""
 
     permission_required = "pilots.move_pilotproject"
@@ -110,7 +110,9 @@ class PilotMoveView(PilotObjectMixin, FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
-        return super().get_form_kwargs() | {"not_before": services.last_move_date(self.get_pilot())}
+        return super().get_form_kwargs() | {
+            "not_before": selectors.last_move_date(self.get_pilot())
+        }
 
     def get_context_data(self, **kwargs):
         target = PilotStatus(self.kwargs["target"])
@@ -123,19 +125,18 @@ class PilotMoveView(PilotObjectMixin, FormView):
         )
         return super().get_context_data(**kwargs)
 
-    def form_valid(self, form):
+    def domain_error_url(self):
+        return self.get_pilot().get_absolute_url()
+
+    def act(self, form):
         pilot = self.get_pilot()
-        try:
-            services.set_pilot_state(
-                pilot=pilot,
-                target=self.kwargs["target"],
-                actor=self.request.user,
-                comment=form.cleaned_data["comment"],
-                occurred_on=form.cleaned_data["occurred_on"],
-            )
-        except services.IllegalTransition as error:
-            messages.error(self.request, str(error))
-            return redirect(pilot)
+        services.set_pilot_state(
+            pilot=pilot,
+            target=self.kwargs["target"],
+            actor=self.request.user,
+            comment=form.cleaned_data["comment"],
+            occurred_on=form.cleaned_data["occurred_on"],
+        )
         messages.success(
             self.request,
             _("%(name)s is now “%(status)s”.")

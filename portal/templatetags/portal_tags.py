@@ -1,5 +1,7 @@
 from django import template
 
+from portal.enums import badge
+
 register = template.Library()
 
 
@@ -15,3 +17,11 @@ def minutes(duration) -> int:
     if duration is None:
         return 0
     return -(-int(duration.total_seconds()) // 60)
+
+
+@register.inclusion_tag("includes/_status_badge.html")
+def status_badge(value: str, choices_name: str) -> dict:
+    """``{% status_badge pilot.status "PilotStatus" %}``: the state's label in its colour
+    (``portal.enums.badge_colours``)."""
+    label, colour = badge(choices_name, value)
+    return {"label": label, "colour": colour}

@@ -15,7 +15,7 @@ from portal.forms import (
     ProfileForm,
     RegistrationOrganizationForm,
 )
-from portal.rules import is_reviewer
+from portal.sections import home_context
 
 
 class HomeView(TemplateView):
@@ -24,19 +24,9 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        if not user.is_authenticated:
-            # The public home page reads the pilots register through its selectors (DESIGN.md).
-            from pilots.selectors import public_pilot_stats, recently_passed_pilots
-
-            context["public_stats"] = public_pilot_stats()
-            context["recently_passed"] = recently_passed_pilots()
         if user.is_authenticated:
             context["organization_count"] = selectors.organizations_for_user(user).count()
-        if is_reviewer(user):
-            # The dashboard may read other apps through their selectors (DESIGN.md).
-            from pilots.selectors import open_reviews_for_reviewer
-
-            context["open_review_count"] = open_reviews_for_reviewer(user).count()
+        context.update(home_context(self.request))
         return context
 
 

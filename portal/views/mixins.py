@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rules.contrib.views import PermissionRequiredMixin
 
+from portal.workflow import DomainError
+
 
 class FoundObjectMixin(PermissionRequiredMixin):
     """Find the view's object once and check ``permission_required`` on it.
@@ -54,3 +56,28 @@ class ProtectedDeleteMixin:
             return redirect(self.object)
         messages.success(self.request, _("%(name)s has been deleted.") % {"name": name})
         return HttpResponseRedirect(self.get_success_url())
+
+
+class DomainErrorMixin:
+    """The shape of every action view: permission → valid form → ``act(form)`` (the service
+    call, a message, the response) — with the ``DomainError`` that a service raises caught here,
+    once, and its message shown: on the form, which keeps what the user typed, or — when the view
+    names ``domain_error_url()`` (actions without a form page of their own) — as an error
+    message on that page."""
+
+    def act(self, form):
+        raise NotImplementedError
+
+    def domain_error_url(self) -> str | None:
+        return None
+
+    def form_valid(self, form):
+        try:
+            return self.act(form)
+        except DomainError as error:
+            url = self.domain_error_url()
+            if url is not None:
+                messages.error(self.request, str(error))
+                return redirect(url)
+            form.add_error(None, str(error))
+            return self.form_invalid(form)

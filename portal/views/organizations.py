@@ -17,6 +17,7 @@ from portal.forms import (
     OrganizationForm,
 )
 from portal.models import Organization
+from portal.sections import ORGANIZATION_SECTIONS
 from portal.views.mixins import FoundObjectMixin, ProtectedDeleteMixin
 
 # --- organizations --------------------------------------------------------------------------
@@ -37,12 +38,6 @@ class OrganizationMixin(FoundObjectMixin):
 
     def found_queryset(self):
         return Organization.objects.select_related("region")
-
-
-# Other apps add sections to an organization's page (its pilots, brands, applications) without
-# portal importing them: each entry is ``section(request, organization) -> (template, context)``
-# or None. Apps register theirs in AppConfig.ready().
-ORGANIZATION_SECTIONS: list = []
 
 
 class OrganizationDetailView(OrganizationMixin, DetailView):

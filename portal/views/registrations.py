@@ -15,6 +15,7 @@ from portal.forms import (
     ApproveRegistrationForm,
     RejectRegistrationForm,
 )
+from portal.views.mixins import DomainErrorMixin
 
 # --- registrations --------------------------------------------------------------------------
 
@@ -49,7 +50,9 @@ class RegistrationDetailView(PermissionRequiredMixin, DetailView):
         return context
 
 
-class RegistrationDecisionView(PermissionRequiredMixin, SingleObjectMixin, FormView):
+class RegistrationDecisionView(
+    DomainErrorMixin, PermissionRequiredMixin, SingleObjectMixin, FormView
+):
     """Base of approve and reject: POST only; errors go back to the registration page."""
 
     permission_required = "portal.decide_registration"
@@ -66,12 +69,12 @@ class RegistrationDecisionView(PermissionRequiredMixin, SingleObjectMixin, FormV
     def form_invalid(self, form):
         return self.render_to_response(self.get_context_data(**{self.context_form_name: form}))
 
-    def form_valid(self, form):
-        try:
-            self.decide(form)
-        except services.IllegalTransition as error:
-            messages.error(self.request, str(error))
-        return redirect(reverse("portal:registration-detail", args=[self.object.pk]))
+    def domain_error_url(self):
+        return reverse("portal:registration-detail", args=[self.object.pk])
+
+    def act(self, form):
+        self.decide(form)
+        return redirect(self.domain_error_url())
 
 
 class RegistrationApproveView(RegistrationDecisionView):

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from pilots import services
 from pilots.models import AcceptanceReview, PilotProject
 from portal.models import Organization, User
-from tests.pilots.factories import make_template
+from tests.scoring.factories import scoring_template_with
 
 
 def test_reviewer_scores_and_staff_conclude(page, live_server, demo_data, login, screenshot):
@@ -20,7 +20,7 @@ def test_reviewer_scores_and_staff_conclude(page, live_server, demo_data, login,
         actor=staff,
         occurred_on=datetime.date(2014, 5, 1),
     )
-    template = make_template(groups={"1": ["10", "5"], "2": ["20", "15", "10"], "3": ["25", "15"]})
+    template = scoring_template_with({"1": ["10", "5"], "2": ["20", "15", "10"], "3": ["25", "15"]})
     reviewer = User.objects.get(username="reviewer")
     review = services.schedule_review(
         pilot=pilot,
@@ -83,7 +83,7 @@ def test_reviewer_scores_and_staff_conclude(page, live_server, demo_data, login,
     screenshot("review-concluded")
 
     review = AcceptanceReview.objects.get(pk=review.pk)
-    assert (review.status, review.panel_score, review.passed) == (
+    assert (review.panel.status, review.panel.score, review.panel.passed) == (
         "concluded",
         Decimal("92.25"),
         True,

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from playwright.sync_api import expect
 
-from portal.models import ScoringTemplate
+from scoring.models import ScoringTemplate
 
 NAME = "农业标准化示范区考核验收评分表（示例）"
 

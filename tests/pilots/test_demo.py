@@ -56,7 +56,7 @@ def test_seed_demo_camellia_review_gives_95_47(seeded):
 
     camellia = PilotProject.objects.get(name="油茶栽培国家级农业标准化示范区")
     review = camellia.reviews.get()
-    assert (review.scheduled_for, review.panel_score, review.passed) == (
+    assert (review.scheduled_for, review.panel.score, review.panel.passed) == (
         datetime.date(2013, 9, 26),
         Decimal("95.47"),
         True,
@@ -69,13 +69,13 @@ def test_seed_demo_camellia_review_gives_95_47(seeded):
         "base_visit",
         "household_visits",
     ]
-    assert review.panel.filter(sheet__status="submitted").count() == 3
+    assert review.panel.members.filter(sheet__status="submitted").count() == 3
 
 
 def test_seed_demo_service_centre_review_by_the_xianning_bureau(seeded):
     centre = PilotProject.objects.get(name="通城县人民政府政务服务中心服务标准化试点")
     review = centre.reviews.get()
-    assert (review.scheduled_for, review.organizer.name, review.passed) == (
+    assert (review.scheduled_for, review.organizer.name, review.panel.passed) == (
         datetime.date(2014, 6, 25),
         "咸宁市质量技术监督局",
         True,

@@ -6,12 +6,12 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from pilots import services
-from pilots.enums import Declaration
-from portal.enums import SheetStatus
-from portal.selectors import template_leaves
+from scoring import services as scoring_services
+from scoring.enums import Declaration, SheetStatus
+from scoring.selectors import template_leaves
 from tests.factories import EnterpriseMemberFactory, ReviewerFactory, StaffFactory
-from tests.pilots.factories import AcceptanceReviewFactory, PanelMemberFactory, ScoreSheetFactory
+from tests.pilots.factories import AcceptanceReviewFactory
+from tests.scoring.factories import PanelFactory, PanelMemberFactory, ScoreSheetFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -23,8 +23,8 @@ def scene():
     """A review in scoring with a declared reviewer (with a sheet), an undeclared one, a
     reviewer from elsewhere, a member of the pilot's organization and staff."""
     review = AcceptanceReviewFactory()
-    sheet = ScoreSheetFactory(panel_member__review=review)
-    undeclared = PanelMemberFactory(review=review, declaration=Declaration.PENDING)
+    sheet = ScoreSheetFactory(panel_member__panel=review.panel)
+    undeclared = PanelMemberFactory(panel=review.panel, declaration=Declaration.PENDING)
     return {
         "review": review,
         "sheet": sheet,
@@ -59,23 +59,35 @@ MATRIX = [
     ),
     ("pilots:review-schedule", lambda s: [s["review"].pilot.pk], "get", STAFF_ONLY),
     (
-        "pilots:review-declare",
-        lambda s: [s["review"].pk],
+        "scoring:panel-declare",
+        lambda s: [s["review"].panel.pk],
         "get",
         STAFF_ONLY | {"staff": FORBIDDEN, "panel": REDIRECT, "undeclared": OK},
     ),
-    ("pilots:panel-member-add", lambda s: [s["review"].pk], "get", STAFF_ONLY),
-    ("pilots:panel-member-remove", lambda s: [s["review"].pk, s["member_id"]], "get", STAFF_ONLY),
+    ("scoring:panel-member-add", lambda s: [s["review"].panel.pk], "get", STAFF_ONLY),
+    (
+        "scoring:panel-member-remove",
+        lambda s: [s["review"].panel.pk, s["member_id"]],
+        "get",
+        STAFF_ONLY,
+    ),
     ("pilots:review-conclude", lambda s: [s["review"].pk], "get", STAFF_ONLY),
     (
-        "pilots:review-start-scoring",
-        lambda s: [s["review"].pk],
+        "scoring:panel-start-scoring",
+        lambda s: [s["review"].panel.pk],
         "post",
         STAFF_ONLY | {"staff": REDIRECT},
     ),
-    ("pilots:review-matrix-xlsx", lambda s: [s["review"].pk], "get", STAFF_ONLY),
-    ("pilots:sheet-detail", lambda s: [s["sheet"].pk], "get", STAFF_ONLY | {"panel": OK}),
-    ("pilots:sheet-reopen", lambda s: [s["sheet"].pk], "get", STAFF_ONLY),
+    ("scoring:panel-matrix-xlsx", lambda s: [s["review"].panel.pk], "get", STAFF_ONLY),
+    (
+        "scoring:panel-detail",
+        lambda s: [s["review"].panel.pk],
+        "get",
+        STAFF_ONLY | {"staff": REDIRECT, "panel": REDIRECT, "undeclared": REDIRECT},
+    ),
+    ("scoring:sheet-detail", lambda s: [s["sheet"].pk], "get", STAFF_ONLY | {"panel": OK}),
+    # The scene's sheet is a draft: there is nothing to reopen, even for staff.
+    ("scoring:sheet-reopen", lambda s: [s["sheet"].pk], "get", STAFF_ONLY | {"staff": FORBIDDEN}),
     (
         "pilots:pilot-detail",
         lambda s: [s["review"].pilot.pk],
@@ -128,7 +140,7 @@ def test_enterprise_sees_the_result_but_no_sheets_or_names(client, scene):
 
 def sheet_post(sheet, values, action="save", comments=None):
     data = {action: "1"}
-    for index, leaf in enumerate(template_leaves(sheet.panel_member.review.template)):
+    for index, leaf in enumerate(template_leaves(sheet.panel_member.panel.template)):
         data[f"points_{leaf.pk}"] = values[index]
         data[f"comment_{leaf.pk}"] = (comments or {}).get(index, "")
     return data
@@ -137,7 +149,7 @@ def sheet_post(sheet, values, action="save", comments=None):
 def test_sheet_errors_sit_next_to_the_item_and_keep_input(client, scene):
     sheet = scene["sheet"]
     client.force_login(scene["users"]["panel"])
-    leaves = template_leaves(sheet.panel_member.review.template)
+    leaves = template_leaves(sheet.panel_member.panel.template)
     response = client.post(
         sheet.get_absolute_url(),
         sheet_post(sheet, ["25", "12.345", ""], "submit", comments={0: "资料齐全"}),
@@ -179,7 +191,7 @@ def test_staff_cannot_write_a_reviewers_sheet(client, scene):
 
 def test_declaration_with_conflict_needs_an_explanation(client, scene):
     client.force_login(scene["users"]["undeclared"])
-    url = reverse("pilots:review-declare", args=[scene["review"].pk])
+    url = reverse("scoring:panel-declare", args=[scene["review"].pk])
     response = client.post(url, {"declaration": "conflict", "note": ""})
     assert response.context["form"].errors == {"note": ["请简要说明利益冲突的情况。"]}
     response = client.post(url, {"declaration": "no_conflict", "note": ""})
@@ -188,18 +200,16 @@ def test_declaration_with_conflict_needs_an_explanation(client, scene):
 
 def test_staff_panel_matrix_flags_far_sheets_and_exports_xlsx(client, scene):
     review = scene["review"]
-    services.save_sheet(
+    scoring_services.submit_score_sheet(
         sheet=scene["sheet"],
-        scores={leaf.pk: (leaf.max_points, "") for leaf in template_leaves(review.template)},
+        scores={leaf.pk: (leaf.max_points, "") for leaf in template_leaves(review.panel.template)},
         actor=scene["users"]["panel"],
-        submit=True,
     )
-    low = ScoreSheetFactory(panel_member__review=review)
-    services.save_sheet(
+    low = ScoreSheetFactory(panel_member__panel=review.panel)
+    scoring_services.submit_score_sheet(
         sheet=low,
-        scores={leaf.pk: (D("5"), "") for leaf in template_leaves(review.template)},
+        scores={leaf.pk: (D("5"), "") for leaf in template_leaves(review.panel.template)},
         actor=low.panel_member.reviewer,
-        submit=True,
     )
     client.force_login(scene["users"]["staff"])
     matrix = client.get(review.get_absolute_url()).context["matrix"]
@@ -210,7 +220,7 @@ def test_staff_panel_matrix_flags_far_sheets_and_exports_xlsx(client, scene):
         D("27.50"),
     ]
 
-    response = client.get(reverse("pilots:review-matrix-xlsx", args=[review.pk]))
+    response = client.get(reverse("scoring:panel-matrix-xlsx", args=[review.panel.pk]))
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     import io
 
@@ -221,11 +231,10 @@ def test_staff_panel_matrix_flags_far_sheets_and_exports_xlsx(client, scene):
 
 def test_conclude_page_concludes_and_moves_the_pilot(client, scene):
     review = scene["review"]
-    services.save_sheet(
+    scoring_services.submit_score_sheet(
         sheet=scene["sheet"],
-        scores={leaf.pk: (leaf.max_points, "") for leaf in template_leaves(review.template)},
+        scores={leaf.pk: (leaf.max_points, "") for leaf in template_leaves(review.panel.template)},
         actor=scene["users"]["panel"],
-        submit=True,
     )
     client.force_login(scene["users"]["staff"])
     url = reverse("pilots:review-conclude", args=[review.pk])
@@ -234,8 +243,8 @@ def test_conclude_page_concludes_and_moves_the_pilot(client, scene):
     assert "等待" in " ".join(response.context["form"].non_field_errors())
     assert response.context["form"]["opinion"].value() == "同意"
 
-    services.remove_panel_member(
-        member=review.panel.get(declaration=Declaration.PENDING),
+    scoring_services.remove_panel_member(
+        member=review.panel.members.get(declaration=Declaration.PENDING),
         reason="未到场",
         actor=scene["users"]["staff"],
     )
@@ -243,7 +252,7 @@ def test_conclude_page_concludes_and_moves_the_pilot(client, scene):
     assert response.url == review.get_absolute_url()
     review.refresh_from_db()
     review.pilot.refresh_from_db()
-    assert (review.panel_score, review.pilot.status) == (D("100.00"), "passed")
+    assert (review.panel.score, review.pilot.status) == (D("100.00"), "passed")
 
 
 @pytest.mark.parametrize("rows", [1, 5])
@@ -257,7 +266,35 @@ def test_review_list_query_count(client, django_assert_num_queries, rows):
 
 
 def test_reviewer_home_counts_open_reviews(client, scene):
-    AcceptanceReviewFactory(status="concluded")
+    AcceptanceReviewFactory(panel__status="concluded")
     client.force_login(scene["users"]["panel"])
     response = client.get(reverse("portal:home"))
     assert response.context["open_review_count"] == 1
+
+
+@pytest.mark.parametrize(
+    ("old_path", "target", "with_member"),
+    [
+        ("/reviews/{review}/panel/add/", "scoring:panel-member-add", False),
+        ("/reviews/{review}/panel/{member}/remove/", "scoring:panel-member-remove", True),
+        ("/reviews/{review}/declare/", "scoring:panel-declare", False),
+        ("/reviews/{review}/matrix.xlsx", "scoring:panel-matrix-xlsx", False),
+    ],
+)
+def test_old_panel_addresses_lead_to_the_panel(client, scene, old_path, target, with_member):
+    PanelFactory()  # a panel of no review, so that the review's and its panel's ids differ
+    review = AcceptanceReviewFactory()
+    member = PanelMemberFactory(panel=review.panel)
+    assert review.pk != review.panel.pk
+    client.force_login(scene["users"]["staff"])
+
+    response = client.get(old_path.format(review=review.pk, member=member.pk))
+
+    args = [review.panel.pk, member.pk] if with_member else [review.panel.pk]
+    assert (response.status_code, response.url) == (301, reverse(target, args=args))
+
+
+def test_old_panel_address_is_refused_to_a_stranger(client, scene):
+    client.force_login(scene["users"]["other_reviewer"])
+    response = client.get(f"/reviews/{scene['review'].pk}/declare/")
+    assert response.status_code == 403

@@ -4,14 +4,18 @@ from decimal import Decimal as D
 
 import pytest
 from django.core import mail
+from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.utils import translation
 
 from pilots import services
-from pilots.enums import Declaration, PilotStatus, ReviewStatus
-from pilots.models import AcceptanceItemScore, AcceptanceReview, AcceptanceScoreSheet, PanelMember
-from portal.enums import SheetStatus
-from portal.selectors import template_leaves
+from pilots.enums import PilotStatus
+from pilots.models import AcceptanceReview
+from portal.workflow import DomainError
+from scoring import services as scoring_services
+from scoring.enums import Declaration, PanelStatus, SheetStatus
+from scoring.models import ItemScore, PanelMember, ScoreSheet
+from scoring.selectors import template_leaves
 from tests.factories import (
     EnterpriseMemberFactory,
     OrganizationFactory,
@@ -19,12 +23,8 @@ from tests.factories import (
     ReviewerFactory,
     StaffFactory,
 )
-from tests.pilots.factories import (
-    AcceptanceReviewFactory,
-    PanelMemberFactory,
-    ScoreSheetFactory,
-    make_template,
-)
+from tests.pilots.factories import AcceptanceReviewFactory
+from tests.scoring.factories import PanelMemberFactory, ScoreSheetFactory, scoring_template_with
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +37,7 @@ def schedule(pilot=None, reviewers=None, chair=None, template=None):
         scheduled_for=datetime.date(2013, 9, 26),
         organizer=OrganizationFactory(),
         methods=["video", "report_hearing"],
-        template=template or make_template(),
+        template=template or scoring_template_with(),
         reviewers=reviewers,
         chair=chair or reviewers[0],
         actor=StaffFactory(),
@@ -45,14 +45,13 @@ def schedule(pilot=None, reviewers=None, chair=None, template=None):
 
 
 def fill(sheet, values, *, submit=True):
-    leaves = template_leaves(sheet.panel_member.review.template)
+    leaves = template_leaves(sheet.panel_member.panel.template)
     scores = {
         leaf.pk: (D(value) if value is not None else None, "")
         for leaf, value in zip(leaves, values, strict=True)
     }
-    return services.save_sheet(
-        sheet=sheet, scores=scores, actor=sheet.panel_member.reviewer, submit=submit
-    )
+    move = scoring_services.submit_score_sheet if submit else scoring_services.save_score_sheet
+    return move(sheet=sheet, scores=scores, actor=sheet.panel_member.reviewer)
 
 
 # --- scheduling and the panel ---------------------------------------------------------------
@@ -60,12 +59,12 @@ def fill(sheet, values, *, submit=True):
 
 def test_schedule_review_creates_panel_and_freezes_template(django_capture_on_commit_callbacks):
     reviewers = ReviewerFactory.create_batch(3)
-    template = make_template()
+    template = scoring_template_with()
     with django_capture_on_commit_callbacks(execute=True):
         review = schedule(reviewers=reviewers, chair=reviewers[1], template=template)
 
-    assert review.status == ReviewStatus.SCHEDULED
-    assert [(m.reviewer, m.is_chair) for m in review.panel.order_by("pk")] == [
+    assert review.panel.status == PanelStatus.SCHEDULED
+    assert [(m.reviewer, m.is_chair) for m in review.panel.members.order_by("pk")] == [
         (reviewers[0], False),
         (reviewers[1], True),
         (reviewers[2], False),
@@ -76,7 +75,7 @@ def test_schedule_review_creates_panel_and_freezes_template(django_capture_on_co
 
 
 def test_schedule_review_needs_acceptance_requested():
-    with pytest.raises(services.ReviewError):
+    with pytest.raises(DomainError):
         schedule(pilot=PilotProjectFactory(status=PilotStatus.IN_PROGRESS))
 
 
@@ -85,7 +84,7 @@ def test_schedule_review_refuses_reviewer_employed_by_the_lead_organization():
     insider = ReviewerFactory(
         reviewer_profile__employer=pilot.lead_organization, full_name="内部人"
     )
-    with pytest.raises(services.ReviewError) as raised:
+    with pytest.raises(DomainError) as raised:
         schedule(pilot=pilot, reviewers=[ReviewerFactory(), insider])
     assert "内部人" in str(raised.value)
     assert AcceptanceReview.objects.count() == 0
@@ -96,20 +95,20 @@ def test_schedule_review_refuses_reviewer_employed_by_a_participant():
     participant = OrganizationFactory()
     pilot.participants.add(participant)
     insider = ReviewerFactory(reviewer_profile__employer=participant)
-    with pytest.raises(services.ReviewError):
+    with pytest.raises(DomainError):
         schedule(pilot=pilot, reviewers=[insider])
 
 
 def test_schedule_review_refuses_non_reviewers_and_outside_chair():
-    with pytest.raises(services.ReviewError):
+    with pytest.raises(DomainError):
         schedule(reviewers=[EnterpriseMemberFactory()])
-    with pytest.raises(services.ReviewError):
+    with pytest.raises(DomainError):
         schedule(reviewers=[ReviewerFactory()], chair=ReviewerFactory())
 
 
 def test_schedule_review_refuses_template_that_does_not_add_up():
-    template = make_template(total="100", groups={"1": ["40"]})
-    with pytest.raises(services.ReviewError):
+    template = scoring_template_with({"1": ["40"]})
+    with pytest.raises(DomainError):
         schedule(template=template)
 
 
@@ -119,7 +118,7 @@ def test_declaring_a_conflict_removes_the_reviewer_and_tells_staff(
     StaffFactory(email="clerk@example.com")
     member = PanelMemberFactory(declaration=Declaration.PENDING)
     with django_capture_on_commit_callbacks(execute=True):
-        services.declare_interest(
+        scoring_services.declare(
             member=member, conflict=True, note="曾为该企业提供咨询", actor=member.reviewer
         )
     member.refresh_from_db()
@@ -131,24 +130,24 @@ def test_declaring_a_conflict_removes_the_reviewer_and_tells_staff(
 
 def test_declaring_no_conflict_during_scoring_opens_a_sheet():
     member = PanelMemberFactory(declaration=Declaration.PENDING)
-    services.declare_interest(member=member, conflict=False, actor=member.reviewer)
-    assert AcceptanceScoreSheet.objects.filter(panel_member=member).exists()
+    scoring_services.declare(member=member, conflict=False, actor=member.reviewer)
+    assert ScoreSheet.objects.filter(panel_member=member).exists()
 
 
 def test_only_the_member_declares():
     member = PanelMemberFactory(declaration=Declaration.PENDING)
-    with pytest.raises(services.PermissionDenied):
-        services.declare_interest(member=member, conflict=False, actor=ReviewerFactory())
+    with pytest.raises(PermissionDenied):
+        scoring_services.declare(member=member, conflict=False, actor=ReviewerFactory())
 
 
 def test_start_scoring_gives_sheets_to_declared_members_only():
     review = schedule()
-    first, second, _third = review.panel.order_by("pk")
-    services.declare_interest(member=first, conflict=False, actor=first.reviewer)
-    services.start_scoring(review=review, actor=StaffFactory())
-    assert list(AcceptanceScoreSheet.objects.values_list("panel_member", flat=True)) == [first.pk]
-    services.declare_interest(member=second, conflict=False, actor=second.reviewer)
-    assert AcceptanceScoreSheet.objects.count() == 2
+    first, second, _third = review.panel.members.order_by("pk")
+    scoring_services.declare(member=first, conflict=False, actor=first.reviewer)
+    scoring_services.start_scoring(panel=review.panel, actor=StaffFactory())
+    assert list(ScoreSheet.objects.values_list("panel_member", flat=True)) == [first.pk]
+    scoring_services.declare(member=second, conflict=False, actor=second.reviewer)
+    assert ScoreSheet.objects.count() == 2
 
 
 # --- sheets ---------------------------------------------------------------------------------
@@ -162,12 +161,12 @@ def test_save_draft_then_submit_stores_total():
     fill(sheet, ["18.5", "29.25", "40"])
     sheet.refresh_from_db()
     assert (sheet.status, sheet.total) == (SheetStatus.SUBMITTED, D("87.75"))
-    assert AcceptanceItemScore.objects.filter(sheet=sheet).count() == 3
+    assert ItemScore.objects.filter(sheet=sheet).count() == 3
 
 
 def test_submit_needs_every_item():
     sheet = ScoreSheetFactory()
-    with pytest.raises(services.IncompleteSheet) as raised:
+    with pytest.raises(scoring_services.IncompleteSheet) as raised:
         fill(sheet, ["18.5", None, "40"])
     assert raised.value.codes == ["1.2"]
     sheet.refresh_from_db()
@@ -177,14 +176,14 @@ def test_submit_needs_every_item():
 @pytest.mark.parametrize("points", ["-0.01", "20.01"])
 def test_points_outside_zero_to_maximum_are_refused(points):
     sheet = ScoreSheetFactory()
-    with pytest.raises(services.ReviewError):
+    with pytest.raises(DomainError):
         fill(sheet, [points, "1", "1"], submit=False)
 
 
 def test_submitted_sheet_is_read_only_and_second_submit_refused():
     sheet = ScoreSheetFactory()
     fill(sheet, ["20", "30", "50"])
-    with pytest.raises(services.ReviewError):
+    with pytest.raises(DomainError):
         fill(sheet, ["1", "1", "1"])
     sheet.refresh_from_db()
     assert sheet.total == D("100.00")
@@ -192,16 +191,16 @@ def test_submitted_sheet_is_read_only_and_second_submit_refused():
 
 def test_other_reviewer_cannot_save_someone_elses_sheet():
     sheet = ScoreSheetFactory()
-    leaves = template_leaves(sheet.panel_member.review.template)
-    with pytest.raises(services.PermissionDenied):
-        services.save_sheet(
+    leaves = template_leaves(sheet.panel_member.panel.template)
+    with pytest.raises(PermissionDenied):
+        scoring_services.save_score_sheet(
             sheet=sheet, scores={leaves[0].pk: (D("1"), "")}, actor=ReviewerFactory()
         )
 
 
 def test_sheets_are_closed_before_scoring_opens():
-    sheet = ScoreSheetFactory(panel_member__review__status=ReviewStatus.SCHEDULED)
-    with pytest.raises(services.PermissionDenied):
+    sheet = ScoreSheetFactory(panel_member__panel__status=PanelStatus.SCHEDULED)
+    with pytest.raises(PermissionDenied):
         fill(sheet, ["1", "1", "1"], submit=False)
 
 
@@ -209,10 +208,10 @@ def test_reopen_records_the_reason_and_returns_a_draft(django_capture_on_commit_
     sheet = ScoreSheetFactory(panel_member__reviewer__email="expert@example.com")
     fill(sheet, ["20", "30", "50"])
     with django_capture_on_commit_callbacks(execute=True):
-        services.reopen_sheet(sheet=sheet, reason="第2项请复核", actor=StaffFactory())
+        scoring_services.reopen_score_sheet(sheet=sheet, reason="第2项请复核", actor=StaffFactory())
     sheet.refresh_from_db()
     assert (sheet.status, sheet.total) == (SheetStatus.DRAFT, None)
-    event = sheet.panel_member.review.events.order_by("-pk").first()
+    event = sheet.panel_member.panel.events.order_by("-pk").first()
     assert (event.note_code, event.comment) == ("reopened", "第2项请复核")
     name = sheet.panel_member.reviewer.get_full_name()
     assert event.note == f"{name}的评分表被退回。"
@@ -224,8 +223,10 @@ def test_reopen_records_the_reason_and_returns_a_draft(django_capture_on_commit_
 def test_reviewer_cannot_reopen():
     sheet = ScoreSheetFactory()
     fill(sheet, ["20", "30", "50"])
-    with pytest.raises(services.PermissionDenied):
-        services.reopen_sheet(sheet=sheet, reason="x", actor=sheet.panel_member.reviewer)
+    with pytest.raises(PermissionDenied):
+        scoring_services.reopen_score_sheet(
+            sheet=sheet, reason="x", actor=sheet.panel_member.reviewer
+        )
 
 
 # --- conclusion -----------------------------------------------------------------------------
@@ -233,10 +234,12 @@ def test_reviewer_cannot_reopen():
 
 def test_conclude_waits_for_every_sheet():
     review = AcceptanceReviewFactory()
-    done = ScoreSheetFactory(panel_member__review=review)
-    ScoreSheetFactory(panel_member__review=review, panel_member__reviewer__full_name="迟到专家")
+    done = ScoreSheetFactory(panel_member__panel=review.panel)
+    ScoreSheetFactory(
+        panel_member__panel=review.panel, panel_member__reviewer__full_name="迟到专家"
+    )
     fill(done, ["20", "30", "50"])
-    with pytest.raises(services.ReviewError) as raised:
+    with pytest.raises(DomainError) as raised:
         services.conclude_review(review=review, opinion="同意", actor=StaffFactory())
     assert "迟到专家" in str(raised.value)
 
@@ -244,15 +247,19 @@ def test_conclude_waits_for_every_sheet():
 def test_conclude_passes_the_pilot_with_the_panel_mean():
     review = AcceptanceReviewFactory()
     for values in (["19", "29", "47"], ["19.41", "29", "48"], ["18", "29", "48"]):
-        fill(ScoreSheetFactory(panel_member__review=review), values)
+        fill(ScoreSheetFactory(panel_member__panel=review.panel), values)
     staff = StaffFactory()
 
     services.conclude_review(
         review=review, opinion="同意通过验收", actor=staff, concluded_on=datetime.date(2013, 9, 26)
     )
 
-    review.refresh_from_db()
-    assert (review.status, review.panel_score, review.passed) == ("concluded", D("95.47"), True)
+    review.panel.refresh_from_db()
+    assert (review.panel.status, review.panel.score, review.panel.passed) == (
+        "concluded",
+        D("95.47"),
+        True,
+    )
     pilot = review.pilot
     pilot.refresh_from_db()
     assert pilot.status == PilotStatus.PASSED
@@ -261,21 +268,21 @@ def test_conclude_passes_the_pilot_with_the_panel_mean():
 
 def test_conclude_below_the_pass_mark_fails_the_pilot():
     review = AcceptanceReviewFactory()
-    fill(ScoreSheetFactory(panel_member__review=review), ["10", "10", "10"])
+    fill(ScoreSheetFactory(panel_member__panel=review.panel), ["10", "10", "10"])
     services.conclude_review(review=review, opinion="未达到要求", actor=StaffFactory())
     review.pilot.refresh_from_db()
-    assert (review.pilot.status, AcceptanceReview.objects.get().passed) == ("failed", False)
+    assert (review.pilot.status, AcceptanceReview.objects.get().panel.passed) == ("failed", False)
 
 
 def test_removed_reviewer_does_not_hold_up_or_count():
     review = AcceptanceReviewFactory()
-    fill(ScoreSheetFactory(panel_member__review=review), ["20", "30", "50"])
-    absent = ScoreSheetFactory(panel_member__review=review)
-    services.remove_panel_member(
+    fill(ScoreSheetFactory(panel_member__panel=review.panel), ["20", "30", "50"])
+    absent = ScoreSheetFactory(panel_member__panel=review.panel)
+    scoring_services.remove_panel_member(
         member=absent.panel_member, reason="因病缺席", actor=StaffFactory()
     )
     services.conclude_review(review=review, opinion="同意", actor=StaffFactory())
-    assert AcceptanceReview.objects.get().panel_score == D("100.00")
+    assert AcceptanceReview.objects.get().panel.score == D("100.00")
 
 
 # --- concurrency ----------------------------------------------------------------------------
@@ -303,20 +310,20 @@ def _in_threads(*jobs):
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_reviewers_submitting_at_once_both_count():
     review = AcceptanceReviewFactory()
-    first = ScoreSheetFactory(panel_member__review=review)
-    second = ScoreSheetFactory(panel_member__review=review)
+    first = ScoreSheetFactory(panel_member__panel=review.panel)
+    second = ScoreSheetFactory(panel_member__panel=review.panel)
 
     errors = _in_threads(
-        lambda: fill(AcceptanceScoreSheet.objects.get(pk=first.pk), ["20", "30", "50"]),
-        lambda: fill(AcceptanceScoreSheet.objects.get(pk=second.pk), ["10", "20", "40"]),
+        lambda: fill(ScoreSheet.objects.get(pk=first.pk), ["20", "30", "50"]),
+        lambda: fill(ScoreSheet.objects.get(pk=second.pk), ["10", "20", "40"]),
     )
 
     assert errors == []
-    assert sorted(AcceptanceScoreSheet.objects.values_list("total", flat=True)) == [
+    assert sorted(ScoreSheet.objects.values_list("total", flat=True)) == [
         D("70.00"),
         D("100.00"),
     ]
-    assert AcceptanceItemScore.objects.count() == 6
+    assert ItemScore.objects.count() == 6
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -324,11 +331,11 @@ def test_one_reviewer_submitting_twice_at_once_saves_once():
     sheet = ScoreSheetFactory()
 
     errors = _in_threads(
-        lambda: fill(AcceptanceScoreSheet.objects.get(pk=sheet.pk), ["20", "30", "50"]),
-        lambda: fill(AcceptanceScoreSheet.objects.get(pk=sheet.pk), ["20", "30", "50"]),
+        lambda: fill(ScoreSheet.objects.get(pk=sheet.pk), ["20", "30", "50"]),
+        lambda: fill(ScoreSheet.objects.get(pk=sheet.pk), ["20", "30", "50"]),
     )
 
-    assert [type(error) for error in errors] == [services.ReviewError]
-    assert AcceptanceItemScore.objects.filter(sheet=sheet).count() == 3
-    assert AcceptanceScoreSheet.objects.get(pk=sheet.pk).total == D("100.00")
+    assert [type(error) for error in errors] == [scoring_services.PanelError]
+    assert ItemScore.objects.filter(sheet=sheet).count() == 3
+    assert ScoreSheet.objects.get(pk=sheet.pk).total == D("100.00")
     assert PanelMember.objects.count() == 1

@@ -3,8 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from portal.services import freeze_template
-from tests.factories import RegistrationFactory, scoring_template_with
+from scoring.services import freeze_template
+from tests.factories import RegistrationFactory
+from tests.scoring.factories import scoring_template_with
 
 pytestmark = pytest.mark.django_db
 
@@ -50,28 +51,28 @@ MATRIX = [
     ("portal:reviewer-list", None, "get", STAFF_ONLY),
     ("portal:reviewer-create", None, "get", STAFF_ONLY),
     ("portal:reviewer-edit", "reviewer", "get", STAFF_ONLY),
-    ("portal:template-list", None, "get", STAFF_ONLY | {"reviewer": OK}),
-    ("portal:template-detail", "template", "get", STAFF_ONLY | {"reviewer": OK}),
-    ("portal:template-create", None, "get", STAFF_ONLY),
-    ("portal:template-edit", "template", "get", STAFF_ONLY),
-    ("portal:template-delete", "template", "get", STAFF_ONLY),
-    ("portal:template-copy", "template", "post", STAFF_ONLY | {"staff": REDIRECT}),
-    ("portal:criterion-create", "template", "get", STAFF_ONLY),
-    ("portal:criterion-edit", "criterion", "get", STAFF_ONLY),
-    ("portal:criterion-delete", "criterion", "get", STAFF_ONLY),
+    ("scoring:template-list", None, "get", STAFF_ONLY | {"reviewer": OK}),
+    ("scoring:template-detail", "template", "get", STAFF_ONLY | {"reviewer": OK}),
+    ("scoring:template-create", None, "get", STAFF_ONLY),
+    ("scoring:template-edit", "template", "get", STAFF_ONLY),
+    ("scoring:template-delete", "template", "get", STAFF_ONLY),
+    ("scoring:template-copy", "template", "post", STAFF_ONLY | {"staff": REDIRECT}),
+    ("scoring:criterion-create", "template", "get", STAFF_ONLY),
+    ("scoring:criterion-edit", "criterion", "get", STAFF_ONLY),
+    ("scoring:criterion-delete", "criterion", "get", STAFF_ONLY),
     # A template in use: read and copy only.
-    ("portal:template-detail", "frozen_template", "get", STAFF_ONLY | {"reviewer": OK}),
-    ("portal:template-edit", "frozen_template", "get", STAFF_ONLY | {"staff": FORBIDDEN}),
-    ("portal:template-edit", "frozen_template", "post", STAFF_ONLY | {"staff": FORBIDDEN}),
-    ("portal:template-delete", "frozen_template", "get", STAFF_ONLY | {"staff": FORBIDDEN}),
-    ("portal:template-delete", "frozen_template", "post", STAFF_ONLY | {"staff": FORBIDDEN}),
-    ("portal:template-copy", "frozen_template", "post", STAFF_ONLY | {"staff": REDIRECT}),
-    ("portal:criterion-create", "frozen_template", "get", STAFF_ONLY | {"staff": FORBIDDEN}),
-    ("portal:criterion-create", "frozen_template", "post", STAFF_ONLY | {"staff": FORBIDDEN}),
-    ("portal:criterion-edit", "frozen_criterion", "get", STAFF_ONLY | {"staff": FORBIDDEN}),
-    ("portal:criterion-edit", "frozen_criterion", "post", STAFF_ONLY | {"staff": FORBIDDEN}),
-    ("portal:criterion-delete", "frozen_criterion", "get", STAFF_ONLY | {"staff": FORBIDDEN}),
-    ("portal:criterion-delete", "frozen_criterion", "post", STAFF_ONLY | {"staff": FORBIDDEN}),
+    ("scoring:template-detail", "frozen_template", "get", STAFF_ONLY | {"reviewer": OK}),
+    ("scoring:template-edit", "frozen_template", "get", STAFF_ONLY | {"staff": FORBIDDEN}),
+    ("scoring:template-edit", "frozen_template", "post", STAFF_ONLY | {"staff": FORBIDDEN}),
+    ("scoring:template-delete", "frozen_template", "get", STAFF_ONLY | {"staff": FORBIDDEN}),
+    ("scoring:template-delete", "frozen_template", "post", STAFF_ONLY | {"staff": FORBIDDEN}),
+    ("scoring:template-copy", "frozen_template", "post", STAFF_ONLY | {"staff": REDIRECT}),
+    ("scoring:criterion-create", "frozen_template", "get", STAFF_ONLY | {"staff": FORBIDDEN}),
+    ("scoring:criterion-create", "frozen_template", "post", STAFF_ONLY | {"staff": FORBIDDEN}),
+    ("scoring:criterion-edit", "frozen_criterion", "get", STAFF_ONLY | {"staff": FORBIDDEN}),
+    ("scoring:criterion-edit", "frozen_criterion", "post", STAFF_ONLY | {"staff": FORBIDDEN}),
+    ("scoring:criterion-delete", "frozen_criterion", "get", STAFF_ONLY | {"staff": FORBIDDEN}),
+    ("scoring:criterion-delete", "frozen_criterion", "post", STAFF_ONLY | {"staff": FORBIDDEN}),
     ("portal:registration-list", None, "get", STAFF_ONLY),
     ("portal:registration-detail", "registration", "get", STAFF_ONLY),
     ("portal:registration-approve", "registration", "post", STAFF_ONLY | {"staff": REDIRECT}),

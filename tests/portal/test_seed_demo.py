@@ -49,7 +49,7 @@ def test_seed_demo_loads_report_organizations_and_demo_users():
     for username, role in logins.items():
         user = User.objects.get(username=username)
         assert user.check_password(DEMO_PASSWORD) is True
-        assert user.has_role(role) is True
+        assert user.groups.filter(name=role).exists() is True
     assert User.objects.get(username="enterprise").membership.organization.name == (
         "湖北瀛通电子有限公司"
     )

@@ -36,7 +36,7 @@ def test_staff_add_an_expert_who_is_invited_by_email(
         response = staff_client.post(reverse("portal:reviewer-create"), expert_data())
     assert response.url == reverse("portal:reviewer-list")
     user = User.objects.get(username="expert1")
-    assert user.has_role(Role.REVIEWER) is True
+    assert user.groups.filter(name=Role.REVIEWER).exists() is True
     assert user.has_usable_password() is False
     assert ReviewerProfile.objects.get(user=user).title == "研究员"
     assert [message.to for message in mail.outbox] == [["expert1@example.com"]]

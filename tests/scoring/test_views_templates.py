@@ -1,0 +1,478 @@
+"""Staff pages of the scoring templates: the list, the tree, and editing while not in use."""
+
+from decimal import Decimal as D
+
+import pytest
+from django.urls import reverse
+
+from scoring import services
+from scoring.models import Criterion, ScoringTemplate
+from tests.scoring.factories import (
+    CriterionFactory,
+    PanelFactory,
+    ScoringTemplateFactory,
+    scoring_template_with,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def staff_client(client, staff_user):
+    client.force_login(staff_user)
+    return client
+
+
+@pytest.fixture
+def english(settings):
+    """Pages in English, for messages whose Chinese is not in the catalogue yet."""
+    settings.LANGUAGE_CODE = "en"
+
+
+@pytest.fixture
+def template():
+    """Groups 1 (30 points: 1.1, 1.2) and 2 (70 points: 2.1), not in use."""
+    return scoring_template_with({"1": ["10", "20"], "2": ["70"]}, name="验收评分表")
+
+
+@pytest.fixture
+def frozen(template):
+    return services.freeze_template(template=template)
+
+
+def messages_of(response) -> list[str]:
+    return [str(message) for message in response.context["messages"]]
+
+
+def template_data(**overrides):
+    data = {
+        "name": "标准化良好行为企业评分表",
+        "total_points": "100",
+        "pass_mark": "75.5",
+        "aggregation": "trimmed_mean",
+        "description": "",
+        "is_sample": "",
+    }
+    return data | overrides
+
+
+def criterion_data(**overrides):
+    data = {"parent": "", "code": "3", "title": "档案管理", "max_points": "5", "guidance": ""}
+    return data | {"position": "9"} | overrides
+
+
+# --- the list -------------------------------------------------------------------------------
+
+
+def test_template_list_shows_badges_and_counts_the_items(staff_client, frozen):
+    ScoringTemplate.objects.exclude(pk=frozen.pk).delete()
+    sample = scoring_template_with({"1": ["60", "40"]}, name="示例评分表", is_sample=True)
+
+    response = staff_client.get(reverse("scoring:template-list"))
+
+    rows = [
+        (t.name, t.is_frozen, t.is_sample, t.item_count) for t in response.context["object_list"]
+    ]
+    assert rows == [("示例评分表", False, True, 2), ("验收评分表", True, False, 3)]
+    page = response.content.decode()
+    assert page.count("bi-lock") == 1
+    assert page.count('<span class="badge text-bg-warning">示例</span>') == 1
+    assert sample.get_absolute_url() in page
+
+
+def test_template_list_paginates(staff_client, settings):
+    ScoringTemplate.objects.all().delete()
+    ScoringTemplateFactory.create_batch(settings.PAGE_SIZE + 1)
+
+    response = staff_client.get(reverse("scoring:template-list"), {"page": 2})
+
+    assert len(response.context["object_list"]) == 1
+    assert response.context["page_obj"].paginator.num_pages == 2
+
+
+@pytest.mark.parametrize("rows", [1, 6])
+def test_template_list_query_count_does_not_grow(staff_client, django_assert_num_queries, rows):
+    ScoringTemplate.objects.all().delete()
+    for _ in range(rows):
+        scoring_template_with({"1": ["50", "50"]})
+    # session, user, groups, pending registrations, user and group permissions (navigation),
+    # count, page
+    with django_assert_num_queries(8):
+        response = staff_client.get(reverse("scoring:template-list"))
+    assert len(response.context["object_list"]) == rows
+
+
+def test_template_list_for_a_reviewer_offers_no_new_template(client_for, reviewer):
+    response = client_for(reviewer).get(reverse("scoring:template-list"))
+
+    assert response.status_code == 200
+    assert reverse("scoring:template-create") not in response.content.decode()
+
+
+# --- the detail page ------------------------------------------------------------------------
+
+
+def test_template_detail_shows_the_tree_indented_with_group_sums(staff_client, template):
+    item = template.criteria.get(code="1.1")
+    CriterionFactory(parent=item, code="1.1.1", title="会议记录", max_points=D("10"))
+
+    response = staff_client.get(template.get_absolute_url())
+
+    rows = [(row.criterion.code, row.depth, row.children_total) for row in response.context["rows"]]
+    assert rows == [
+        ("1", 0, D("30.00")),
+        ("1.1", 1, D("10.00")),
+        ("1.1.1", 2, None),
+        ("1.2", 1, None),
+        ("2", 0, D("70.00")),
+        ("2.1", 1, None),
+    ]
+    page = response.content.decode()
+    assert '<td class="code text-nowrap depth-2">1.1.1</td>' in page
+    assert '<tr class="table-group fw-semibold">' in page
+    assert response.context["problems"] == []
+    assert response.context["items_total"] == D("100.00")
+
+
+def test_template_detail_lists_the_problems(staff_client, template):
+    Criterion.objects.filter(template=template, code="2.1").update(max_points=D("60"))
+
+    response = staff_client.get(template.get_absolute_url())
+
+    assert response.context["problems"] == [
+        "各评分项合计90.00分，与模板总分100.00分不一致。",
+        "2 第2组的分值为70.00分，但其下各项合计60.00分。",
+    ]
+    assert "该模板暂不能用于考核验收：" in response.content.decode()
+
+
+def test_template_detail_offers_every_edit_while_not_in_use(staff_client, template):
+    page = staff_client.get(template.get_absolute_url()).content.decode()
+    group, item = template.criteria.get(code="1"), template.criteria.get(code="1.1")
+
+    for url in (
+        reverse("scoring:template-edit", args=[template.pk]),
+        reverse("scoring:template-delete", args=[template.pk]),
+        reverse("scoring:template-copy", args=[template.pk]),
+        reverse("scoring:criterion-create", args=[template.pk]) + f"?parent={group.pk}",
+        reverse("scoring:criterion-edit", args=[item.pk]),
+        reverse("scoring:criterion-delete", args=[item.pk]),
+    ):
+        assert url in page
+    assert reverse("scoring:criterion-create", args=[template.pk]) + f"?parent={item.pk}" not in (
+        page
+    )
+
+
+def test_frozen_template_detail_offers_only_a_new_version(staff_client, english, frozen):
+    page = staff_client.get(frozen.get_absolute_url()).content.decode()
+
+    assert "This template is in use by a review, so it and its criteria can no longer" in page
+    assert reverse("scoring:template-copy", args=[frozen.pk]) in page
+    for name in ("template-edit", "template-delete", "criterion-create"):
+        assert reverse(f"scoring:{name}", args=[frozen.pk]) not in page
+    assert "/templates/criteria/" not in page
+
+
+def test_template_detail_for_a_reviewer_is_read_only(client_for, reviewer, template):
+    page = client_for(reviewer).get(template.get_absolute_url()).content.decode()
+
+    assert "第1.1项" in page
+    assert reverse("scoring:template-copy", args=[template.pk]) not in page
+    assert reverse("scoring:template-edit", args=[template.pk]) not in page
+
+
+def test_template_detail_without_criteria_says_so(staff_client):
+    empty = ScoringTemplateFactory()
+
+    response = staff_client.get(empty.get_absolute_url())
+
+    assert response.context["rows"] == []
+    # once in the problems, once in the empty box
+    assert response.content.decode().count("该模板尚无考核条款。") == 2
+
+
+# --- create, edit, delete -------------------------------------------------------------------
+
+
+def test_template_create_starts_at_version_one(staff_client, english):
+    response = staff_client.post(reverse("scoring:template-create"), template_data())
+
+    created = ScoringTemplate.objects.get(name="标准化良好行为企业评分表")
+    assert response.status_code == 302
+    assert response.url == created.get_absolute_url()
+    assert (created.version, created.pass_mark, created.aggregation, created.is_frozen) == (
+        1,
+        D("75.50"),
+        "trimmed_mean",
+        False,
+    )
+    follow = staff_client.get(response.url)
+    assert messages_of(follow) == [
+        "标准化良好行为企业评分表 (v1) has been created. Add its criteria now."
+    ]
+
+
+def test_template_create_refuses_an_existing_name_and_keeps_the_input(staff_client, template):
+    response = staff_client.post(
+        reverse("scoring:template-create"),
+        template_data(name=" 验收评分表 ", pass_mark="120"),
+    )
+
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form.errors == {
+        "name": ["已有同名模板；如需修改，请打开它并使用“复制为新版本”，或另取名称。"],
+        "pass_mark": ["合格分数线不能高于总分。"],
+    }
+    assert (form["total_points"].value(), form["aggregation"].value()) == ("100", "trimmed_mean")
+    assert ScoringTemplate.objects.filter(name="验收评分表").count() == 1
+
+
+def test_template_edit_saves_and_keeps_the_version(staff_client, template):
+    response = staff_client.post(
+        reverse("scoring:template-edit", args=[template.pk]),
+        template_data(name="验收评分表", pass_mark="85", is_sample="on"),
+    )
+
+    template.refresh_from_db()
+    assert response.url == template.get_absolute_url()
+    assert (template.version, template.pass_mark, template.is_sample) == (1, D("85.00"), True)
+    assert messages_of(staff_client.get(response.url)) == ["修改已保存。"]
+
+
+def test_template_edit_of_a_newer_version_keeps_the_shared_name(staff_client, frozen):
+    copy = services.copy_template(template=frozen)
+
+    response = staff_client.post(
+        reverse("scoring:template-edit", args=[copy.pk]),
+        template_data(name="验收评分表", total_points="100", pass_mark="60"),
+    )
+
+    assert response.status_code == 302
+    copy.refresh_from_db()
+    assert (copy.name, copy.version, copy.pass_mark) == ("验收评分表", 2, D("60.00"))
+
+
+def test_template_edit_refuses_the_name_of_another_template(staff_client, template):
+    other = ScoringTemplateFactory()
+
+    response = staff_client.post(
+        reverse("scoring:template-edit", args=[other.pk]), template_data(name="验收评分表")
+    )
+
+    assert list(response.context["form"].errors) == ["name"]
+
+
+def test_template_delete_asks_then_removes_it_with_its_criteria(staff_client, template):
+    url = reverse("scoring:template-delete", args=[template.pk])
+    assert "确定删除验收评分表 (v1)及其全部考核条款吗？" in staff_client.get(url).content.decode()
+
+    response = staff_client.post(url)
+
+    assert response.url == reverse("scoring:template-list")
+    assert not ScoringTemplate.objects.filter(pk=template.pk).exists()
+    assert not Criterion.objects.filter(template_id=template.pk).exists()
+    assert messages_of(staff_client.get(response.url)) == ["已删除验收评分表 (v1)。"]
+
+
+def test_template_delete_of_one_a_review_refers_to_explains(staff_client, english, template):
+    PanelFactory(template=template)  # scheduled without freezing it
+
+    response = staff_client.post(reverse("scoring:template-delete", args=[template.pk]))
+
+    assert response.url == template.get_absolute_url()
+    assert ScoringTemplate.objects.filter(pk=template.pk).exists()
+    assert messages_of(staff_client.get(response.url)) == [
+        "验收评分表 (v1) is in use and cannot be deleted."
+    ]
+
+
+# --- copy as a new version ------------------------------------------------------------------
+
+
+def test_template_copy_makes_an_editable_next_version(staff_client, english, frozen):
+    response = staff_client.post(reverse("scoring:template-copy", args=[frozen.pk]))
+
+    copy = ScoringTemplate.objects.get(name="验收评分表", version=2)
+    assert response.url == copy.get_absolute_url()
+    assert (copy.based_on, copy.is_frozen, copy.criteria.count()) == (frozen, False, 5)
+    follow = staff_client.get(response.url)
+    assert messages_of(follow) == ["Version 2 has been made from version 1; you can edit it."]
+    assert reverse("scoring:template-edit", args=[copy.pk]) in follow.content.decode()
+
+
+def test_template_copy_only_by_post(staff_client, template):
+    response = staff_client.get(reverse("scoring:template-copy", args=[template.pk]))
+
+    assert response.status_code == 405
+    assert ScoringTemplate.objects.filter(name="验收评分表").count() == 1
+
+
+# --- criteria -------------------------------------------------------------------------------
+
+
+def test_criterion_create_under_a_group_from_the_parent_link(staff_client, english, template):
+    group = template.criteria.get(code="1")
+    url = reverse("scoring:criterion-create", args=[template.pk])
+
+    form = staff_client.get(url, {"parent": group.pk}).context["form"]
+    assert form.initial["parent"] == group
+    response = staff_client.post(
+        url, criterion_data(parent=group.pk, code=" 1.3 ", max_points="2.5")
+    )
+
+    created = template.criteria.get(code="1.3")
+    assert response.url == template.get_absolute_url()
+    assert (created.parent, created.max_points, created.position) == (group, D("2.50"), 9)
+    assert messages_of(staff_client.get(response.url)) == ["1.3 档案管理 has been added."]
+
+
+def test_criterion_create_ignores_a_parent_of_another_template(staff_client, template):
+    stranger = CriterionFactory()
+    url = reverse("scoring:criterion-create", args=[template.pk])
+
+    assert staff_client.get(url, {"parent": stranger.pk}).context["form"].initial == {}
+    assert staff_client.get(url, {"parent": "x"}).context["form"].initial == {}
+    response = staff_client.post(url, criterion_data(parent=stranger.pk))
+    assert list(response.context["form"].errors) == ["parent"]
+
+
+def test_criterion_create_proposes_the_next_position(staff_client, template):
+    form = staff_client.get(reverse("scoring:criterion-create", args=[template.pk])).context["form"]
+
+    assert form["position"].value() == 6
+
+
+def test_criterion_create_refuses_a_duplicate_code_and_keeps_the_input(
+    staff_client, english, template
+):
+    response = staff_client.post(
+        reverse("scoring:criterion-create", args=[template.pk]),
+        criterion_data(code="2.1", title="重复", guidance="说明"),
+    )
+
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form.errors == {"code": ["Another criterion of this template has the code 2.1."]}
+    assert (form["title"].value(), form["guidance"].value()) == ("重复", "说明")
+    assert template.criteria.count() == 5
+
+
+@pytest.mark.parametrize(
+    ("points", "error"),
+    [
+        ("0", "确保该值大于或等于0.01。"),
+        ("-1", "确保该值大于或等于0.01。"),
+        ("1.005", "确认小数不超过 2 位."),
+        ("", "这个字段是必填项。"),
+    ],
+)
+def test_criterion_create_refuses_points_out_of_range(staff_client, template, points, error):
+    response = staff_client.post(
+        reverse("scoring:criterion-create", args=[template.pk]), criterion_data(max_points=points)
+    )
+
+    assert response.context["form"].errors == {"max_points": [error]}
+
+
+def test_criterion_edit_saves(staff_client, template):
+    item = template.criteria.get(code="2.1")
+
+    response = staff_client.post(
+        reverse("scoring:criterion-edit", args=[item.pk]),
+        criterion_data(
+            parent=item.parent_id, code="2.1", title="示范效果", max_points="70", guidance="实地"
+        ),
+    )
+
+    item.refresh_from_db()
+    assert response.url == template.get_absolute_url()
+    assert (item.title, item.guidance, item.position) == ("示范效果", "实地", 9)
+    assert messages_of(staff_client.get(response.url)) == ["修改已保存。"]
+
+
+def test_criterion_edit_keeping_its_own_code_is_no_duplicate(staff_client, template):
+    item = template.criteria.get(code="1.1")
+
+    response = staff_client.post(
+        reverse("scoring:criterion-edit", args=[item.pk]),
+        criterion_data(parent=item.parent_id, code="1.1", max_points="10"),
+    )
+
+    assert response.status_code == 302
+
+
+def test_criterion_parent_choices_are_the_tree_without_itself_and_below(staff_client, template):
+    group = template.criteria.get(code="1")
+    CriterionFactory(parent=template.criteria.get(code="1.1"), code="1.1.1")
+
+    form = staff_client.get(reverse("scoring:criterion-edit", args=[group.pk])).context["form"]
+    assert [c.code for c in form.fields["parent"].queryset] == ["2", "2.1"]
+
+    response = staff_client.post(
+        reverse("scoring:criterion-edit", args=[group.pk]),
+        criterion_data(parent=template.criteria.get(code="1.1.1").pk, code="1", max_points="30"),
+    )
+    assert list(response.context["form"].errors) == ["parent"]
+
+
+def test_criterion_parent_choices_are_indented_by_depth(staff_client, template):
+    form = staff_client.get(reverse("scoring:criterion-create", args=[template.pk])).context["form"]
+
+    labels = [label for _, label in form.fields["parent"].choices]
+    assert labels[1:] == [
+        "1 第1组",
+        "\u30001.1 第1.1项",
+        "\u30001.2 第1.2项",
+        "2 第2组",
+        "\u30002.1 第2.1项",
+    ]
+
+
+def test_criterion_delete_asks_then_removes_it_with_what_is_under_it(
+    staff_client, english, template
+):
+    group = template.criteria.get(code="1")
+    url = reverse("scoring:criterion-delete", args=[group.pk])
+    page = staff_client.get(url).content.decode()
+    assert "Delete 1 第1组 and the 2 criteria under it? This cannot be undone." in page
+
+    response = staff_client.post(url)
+
+    assert response.url == template.get_absolute_url()
+    assert sorted(template.criteria.values_list("code", flat=True)) == ["2", "2.1"]
+
+
+def test_criterion_delete_of_an_item_asks_plainly(staff_client, english, template):
+    item = template.criteria.get(code="2.1")
+
+    page = staff_client.get(reverse("scoring:criterion-delete", args=[item.pk])).content.decode()
+
+    assert "Delete 2.1 第2.1项? This cannot be undone." in page
+
+
+# --- a template in use ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_frozen_template_refuses_every_change(staff_client, frozen, method):
+    criterion = frozen.criteria.get(code="1.1")
+    urls = [
+        (reverse("scoring:template-edit", args=[frozen.pk]), template_data(name="验收评分表")),
+        (reverse("scoring:template-delete", args=[frozen.pk]), {}),
+        (reverse("scoring:criterion-create", args=[frozen.pk]), criterion_data()),
+        (
+            reverse("scoring:criterion-edit", args=[criterion.pk]),
+            criterion_data(code="1.1", max_points="99"),
+        ),
+        (reverse("scoring:criterion-delete", args=[criterion.pk]), {}),
+    ]
+
+    for url, data in urls:
+        response = staff_client.get(url) if method == "get" else staff_client.post(url, data)
+        assert (url, response.status_code) == (url, 403)
+
+    frozen.refresh_from_db()
+    assert (frozen.pass_mark, frozen.criteria.count()) == (D("80.00"), 5)
+    assert frozen.criteria.get(code="1.1").max_points == D("10.00")
