@@ -10,7 +10,7 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal
 help:
 	@echo "make run          start the portal with demo data on http://127.0.0.1:8000 (SQLite)"
 	@echo "make test         the whole test suite on PostgreSQL, browser tests included"
-	@echo "make lint         ruff check, ruff format --check, makemigrations --check"
+	@echo "make lint         ruff, makemigrations --check, the import layers (lint-imports)"
 	@echo "make format       ruff format and ruff check --fix"
 	@echo "make messages     update both translation catalogues and compile them"
 	@echo "make serve-prod   gunicorn with production settings (needs SECRET_KEY, ALLOWED_HOSTS, ...)"
@@ -43,6 +43,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff format .

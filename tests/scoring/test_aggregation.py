@@ -76,3 +76,24 @@ def test_no_sheets_gives_no_score():
 def test_unknown_rule_is_refused():
     with pytest.raises(ValueError):
         result(["1"], rule="median")
+
+
+def test_trimmed_mean_sorts_before_dropping_the_extremes():
+    # Unsorted on purpose: dropping the first and last given (99 and 80) would give 78.67.
+    assert result(["99", "70", "82", "84", "80"], rule="trimmed_mean").score == D("82.00")
+
+
+def test_trimmed_mean_counts_the_middle_sheets_in_order():
+    assert result(["99", "70", "82", "84", "80"], rule="trimmed_mean").counted == (
+        D("80"),
+        D("82"),
+        D("84"),
+    )
+
+
+def test_plain_mean_of_five_sheets_drops_nothing():
+    assert result(["99", "70", "82", "84", "80"]).score == D("83.00")
+
+
+def test_trimmed_mean_of_four_sheets_is_the_plain_mean():
+    assert result(["99", "70", "82", "84"], rule="trimmed_mean").score == D("83.75")

@@ -1,0 +1,211 @@
+"""The panel services on a panel that no pilot links: the machinery any subject shares."""
+
+import datetime
+from decimal import Decimal as D
+
+import pytest
+from django.core import mail
+from django.core.exceptions import PermissionDenied
+
+from portal.workflow import IllegalTransition
+from scoring import services
+from scoring.enums import PANEL_TRANSITIONS, SHEET_TRANSITIONS, Declaration, PanelStatus
+from scoring.models import Panel, PanelEvent, ScoreSheet
+from scoring.selectors import panel_result, template_leaves
+from tests.factories import (
+    EnterpriseMemberFactory,
+    OrganizationFactory,
+    ReviewerFactory,
+    StaffFactory,
+)
+from tests.scoring.factories import (
+    PanelFactory,
+    PanelMemberFactory,
+    ScoreSheetFactory,
+    scoring_template_with,
+)
+
+pytestmark = pytest.mark.django_db
+
+# Written out: a panel is scheduled, then scored, then concluded, never back.
+PANEL_MOVES = {("scheduled", "scoring"), ("scoring", "concluded")}
+SHEET_MOVES = {("draft", "submitted"), ("submitted", "draft")}
+
+
+def moves(table):
+    return {(current, target) for current, targets in table.items() for target in targets}
+
+
+def test_panel_table_lists_exactly_the_written_moves():
+    assert moves(PANEL_TRANSITIONS) == PANEL_MOVES
+
+
+def test_sheet_table_lists_exactly_the_written_moves():
+    assert moves(SHEET_TRANSITIONS) == SHEET_MOVES
+
+
+def full_scores(sheet):
+    return {
+        leaf.pk: (leaf.max_points, "")
+        for leaf in template_leaves(sheet.panel_member.panel.template)
+    }
+
+
+@pytest.mark.parametrize(
+    ("current", "target"),
+    [(c, t) for c in PanelStatus.values for t in PanelStatus.values if c != t],
+)
+def test_every_panel_move_by_the_table(current, target):
+    panel = PanelFactory(status=current)
+    ScoreSheetFactory(panel_member__panel=panel)
+    staff = StaffFactory()
+    sheet = panel.members.get().sheet
+    if current == PanelStatus.SCORING:
+        services.submit_score_sheet(
+            sheet=sheet, scores=full_scores(sheet), actor=sheet.panel_member.reviewer
+        )
+    move = {
+        PanelStatus.SCORING: lambda: services.start_scoring(panel=panel, actor=staff),
+        PanelStatus.CONCLUDED: lambda: services.conclude_panel(
+            panel=panel, opinion="同意", actor=staff
+        ),
+        PanelStatus.SCHEDULED: None,
+    }[target]
+    if move is None:
+        return  # no service moves a panel back to scheduled
+    if (current, target) in PANEL_MOVES:
+        move()
+        assert Panel.objects.get(pk=panel.pk).status == target
+    else:
+        with pytest.raises(IllegalTransition):
+            move()
+        assert Panel.objects.get(pk=panel.pk).status == current
+
+
+def test_create_panel_refuses_an_employee_of_the_given_organizations():
+    organization = OrganizationFactory()
+    insider = ReviewerFactory(reviewer_profile__employer=organization, full_name="内部专家")
+    with pytest.raises(services.PanelError) as raised:
+        services.create_panel(
+            template=scoring_template_with(),
+            reviewers=[ReviewerFactory(), insider],
+            chair=insider,
+            organization_ids={organization.pk},
+            actor=StaffFactory(),
+        )
+    assert (
+        str(raised.value) == "内部专家不能担任本专家组成员：其工作单位是被评审的组织（利益冲突）。"
+    )
+    assert Panel.objects.count() == 0
+
+
+def test_create_panel_makes_members_freezes_template_and_records():
+    template = scoring_template_with()
+    reviewers = ReviewerFactory.create_batch(2)
+    panel = services.create_panel(
+        template=template,
+        reviewers=reviewers,
+        chair=reviewers[1],
+        organization_ids=set(),
+        actor=StaffFactory(),
+    )
+    template.refresh_from_db()
+    assert (panel.status, template.is_frozen, panel.subject) == ("scheduled", True, None)
+    assert [(m.reviewer, m.is_chair) for m in panel.members.order_by("pk")] == [
+        (reviewers[0], False),
+        (reviewers[1], True),
+    ]
+    assert list(panel.events.values_list("from_status", "to_status")) == [("", "scheduled")]
+
+
+def test_create_panel_refuses_a_non_reviewer():
+    member = EnterpriseMemberFactory()
+    with pytest.raises(services.PanelError):
+        services.create_panel(
+            template=scoring_template_with(),
+            reviewers=[member],
+            chair=member,
+            organization_ids=set(),
+            actor=StaffFactory(),
+        )
+
+
+def test_add_panel_member_refuses_an_employee_of_the_given_organizations():
+    panel = PanelFactory()
+    organization = OrganizationFactory()
+    insider = ReviewerFactory(reviewer_profile__employer=organization)
+    with pytest.raises(services.PanelError):
+        services.add_panel_member(
+            panel=panel, reviewer=insider, organization_ids=[organization.pk], actor=StaffFactory()
+        )
+    assert panel.members.count() == 0
+
+
+def test_reviewer_added_again_declares_again_before_the_sheet_opens(
+    django_capture_on_commit_callbacks,
+):
+    sheet = ScoreSheetFactory()
+    member, staff = sheet.panel_member, StaffFactory()
+    services.remove_panel_member(member=member, reason="临时有事", actor=staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.add_panel_member(
+            panel=member.panel, reviewer=member.reviewer, organization_ids=set(), actor=staff
+        )
+    member.refresh_from_db()
+    assert (member.declaration, member.removed) == (Declaration.PENDING, None)
+    assert len(mail.outbox) == 1
+    with pytest.raises(PermissionDenied):
+        services.save_score_sheet(sheet=sheet, scores=full_scores(sheet), actor=member.reviewer)
+
+
+def test_declare_no_conflict_while_scoring_opens_the_sheet():
+    member = PanelMemberFactory(declaration=Declaration.PENDING)
+    services.declare(member=member, conflict=False, actor=member.reviewer)
+    assert ScoreSheet.objects.filter(panel_member=member).count() == 1
+    assert PanelEvent.objects.get(panel=member.panel).note == f"{member.reviewer}声明无利益冲突。"
+
+
+def test_submit_then_reopen_then_submit_again_counts_once():
+    sheet = ScoreSheetFactory()
+    reviewer, staff = sheet.panel_member.reviewer, StaffFactory()
+    services.submit_score_sheet(sheet=sheet, scores=full_scores(sheet), actor=reviewer)
+    services.reopen_score_sheet(sheet=sheet, reason="请复核", actor=staff)
+    sheet.refresh_from_db()
+    assert (sheet.status, sheet.total) == ("draft", None)
+    services.submit_score_sheet(sheet=sheet, scores=full_scores(sheet), actor=reviewer)
+    result = panel_result(sheet.panel_member.panel)
+    assert (result.score, result.counted) == (D("100.00"), (D("100.00"),))
+
+
+def test_save_score_sheet_keeps_a_draft_with_empty_items():
+    sheet = ScoreSheetFactory()
+    leaves = template_leaves(sheet.panel_member.panel.template)
+    services.save_score_sheet(
+        sheet=sheet, scores={leaves[0].pk: (D("12.5"), "好")}, actor=sheet.panel_member.reviewer
+    )
+    sheet.refresh_from_db()
+    assert (sheet.status, list(sheet.items.values_list("points", "comment"))) == (
+        "draft",
+        [(D("12.50"), "好")],
+    )
+
+
+def test_conclude_panel_stores_the_result_and_the_date():
+    sheet = ScoreSheetFactory()
+    services.submit_score_sheet(
+        sheet=sheet, scores=full_scores(sheet), actor=sheet.panel_member.reviewer
+    )
+    panel = services.conclude_panel(
+        panel=sheet.panel_member.panel,
+        opinion="同意",
+        actor=StaffFactory(),
+        concluded_on=datetime.date(2014, 6, 25),
+    )
+    panel.refresh_from_db()
+    assert (panel.status, panel.score, panel.passed, panel.opinion, panel.concluded_on) == (
+        "concluded",
+        D("100.00"),
+        True,
+        "同意",
+        datetime.date(2014, 6, 25),
+    )
