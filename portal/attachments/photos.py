@@ -10,6 +10,7 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from decimal import ROUND_FLOOR, Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -42,45 +43,78 @@ class ProcessedPhoto:
     format: str
 
 
+def _millions(pixels: int) -> str:
+    """``pixels`` in millions, rounded down to at most one decimal."""
+    value = (Decimal(pixels) / 1_000_000).quantize(Decimal("0.1"), rounding=ROUND_FLOOR)
+    return f"{value:f}".removesuffix(".0")
+
+
+def _too_many_pixels(limit: int) -> ValidationError:
+    return ValidationError(
+        _(
+            "This picture has more than %(limit)s million pixels, too many to process "
+            "safely; upload a smaller picture."
+        ),
+        code="image_too_many_pixels",
+        params={"limit": _millions(limit)},
+    )
+
+
+def _pixel_cap() -> int:
+    """The most pixels a picture may have: ``settings.PHOTO_MAX_PIXELS``, or Pillow's own limit
+    (``Image.MAX_IMAGE_PIXELS``) when that is lower."""
+    return min(settings.PHOTO_MAX_PIXELS, Image.MAX_IMAGE_PIXELS or settings.PHOTO_MAX_PIXELS)
+
+
+def _check_pixels(image: Image.Image) -> None:
+    """Refuse a picture with more than ``_pixel_cap()`` pixels, by the size in its header.
+
+    Called after ``Image.open``, which reads only the header, and before anything is decoded:
+    a small file can describe a huge picture, and decoding takes 3 to 4 bytes per pixel.
+    """
+    limit = _pixel_cap()
+    if image.width * image.height > limit:
+        raise _too_many_pixels(limit)
+
+
 @contextmanager
 def _pixel_limit() -> Iterator[None]:
     """Refuse pictures that Pillow flags as possible decompression bombs.
 
-    Pillow warns above ``Image.MAX_IMAGE_PIXELS`` pixels and raises above twice that; both are
-    turned into a ValidationError.
+    Pillow warns above ``Image.MAX_IMAGE_PIXELS`` pixels and raises above twice that, as soon as
+    it opens a picture (before ``_check_pixels`` can look); both are turned into the same
+    ValidationError as ``_check_pixels`` raises.
     """
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             yield
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise ValidationError(
-            _(
-                "This picture has more than %(limit)s million pixels, too many to process "
-                "safely; upload a smaller picture."
-            ),
-            code="image_too_many_pixels",
-            params={"limit": round((Image.MAX_IMAGE_PIXELS or 0) / 1_000_000)},
-        ) from None
+        raise _too_many_pixels(_pixel_cap()) from None
 
 
 def picture_format(uploaded_file, formats: tuple[str, ...] | None = None) -> str | None:
     """Pillow's name for the picture's format, or None when Pillow cannot read it.
 
-    Pillow opens and verifies the file; a picture in one of ``PHOTO_FORMATS`` is then decoded
-    in full, which also finds truncated files that ``verify()`` lets through. A multi-picture
-    JPEG (MPO, as some phones write; Pillow's JPEG opener returns it) counts as JPEG. HEIC,
-    which Pillow cannot read, is named from its header so that the user learns what is wrong.
-    ``formats`` limits the formats Pillow tries.
+    Pillow opens and verifies the file; a picture in one of ``PHOTO_FORMATS`` is then decoded,
+    which also finds truncated files that ``verify()`` lets through. It must not have more
+    pixels than ``settings.PHOTO_MAX_PIXELS`` (a ValidationError otherwise, before anything is
+    decoded). A JPEG is decoded at an eighth of its size, which reads all of its data but takes
+    a sixty-fourth of the memory. A multi-picture JPEG (MPO, as some phones write; Pillow's JPEG
+    opener returns it) counts as JPEG. HEIC, which Pillow cannot read, is named from its header
+    so that the user learns what is wrong. ``formats`` limits the formats Pillow tries.
     """
     try:
         with rewound(uploaded_file), _pixel_limit():
             with Image.open(uploaded_file, formats=formats) as image:
                 image_format = "JPEG" if image.format == "MPO" else image.format
+                if image_format in PHOTO_FORMATS:
+                    _check_pixels(image)
                 image.verify()
             if image_format in PHOTO_FORMATS:
                 uploaded_file.seek(0)
                 with Image.open(uploaded_file, formats=formats) as image:
+                    image.draft(None, (1, 1))
                     image.load()
     except PILLOW_ERRORS:
         head = read_head(uploaded_file)
@@ -125,15 +159,19 @@ def _to_srgb(image: Image.Image, icc_profile: bytes | None) -> Image.Image:
     """
     if not icc_profile or image.mode not in ("RGB", "RGBA", "CMYK"):
         return image
+    output_mode = "RGBA" if image.mode == "RGBA" else "RGB"
     try:
-        return ImageCms.profileToProfile(
+        converted = ImageCms.profileToProfile(
             image,
             ImageCms.ImageCmsProfile(io.BytesIO(icc_profile)),
             ImageCms.createProfile("sRGB"),
-            outputMode="RGBA" if image.mode == "RGBA" else "RGB",
+            outputMode=output_mode,
+            # In place when the mode stays, so that no second full-size copy is made.
+            inPlace=image.mode == output_mode,
         )
     except (ImageCms.PyCMSError, *PILLOW_ERRORS):
         return image
+    return image if converted is None else converted
 
 
 def _web_mode(image: Image.Image, image_format: str) -> Image.Image:
@@ -176,12 +214,18 @@ def process_photo(uploaded_file) -> ProcessedPhoto:
     Both files get names made of a random UUID and the extension of their format.
     """
     image_format = validate_photo(uploaded_file)
-    with rewound(uploaded_file), _pixel_limit(), Image.open(uploaded_file) as source:
-        icc_profile = source.info.get("icc_profile")
-        image = ImageOps.exif_transpose(source)
+    # One full-size picture at a time (a 40-megapixel photo takes 160 MB): each step below works
+    # in place, or makes a new picture and lets the previous one go.
+    with rewound(uploaded_file), _pixel_limit():
+        image = Image.open(uploaded_file)
+        image.load()
+        icc_profile = image.info.get("icc_profile")
+        ImageOps.exif_transpose(image, in_place=True)
     image = _web_mode(_to_srgb(image, icc_profile), image_format)
     options = {
-        "JPEG": {"quality": PHOTO_JPEG_QUALITY, "optimize": True, "exif": b""},
+        # Not optimize=True: libjpeg would then hold every coefficient of the picture (another
+        # 3 bytes a pixel) to choose its tables, for a file a few per cent smaller.
+        "JPEG": {"quality": PHOTO_JPEG_QUALITY, "exif": b""},
         "PNG": {},
         "WEBP": {"quality": PHOTO_WEBP_QUALITY, "exif": b""},
     }[image_format]
@@ -190,8 +234,10 @@ def process_photo(uploaded_file) -> ProcessedPhoto:
         _encode(image, image_format, **options),
         name=stem + PHOTO_EXTENSIONS[image_format],
     )
+    width, height = image.size
 
-    thumbnail = image.copy()
+    # In place: the full-size picture is not needed any more.
+    thumbnail = image
     thumbnail.thumbnail(THUMBNAIL_SIZE, Image.Resampling.LANCZOS)
     if _has_visible_alpha(thumbnail):
         thumbnail_bytes, thumbnail_extension = _encode(thumbnail, "PNG"), ".png"
@@ -202,7 +248,7 @@ def process_photo(uploaded_file) -> ProcessedPhoto:
     return ProcessedPhoto(
         image=content,
         thumbnail=ContentFile(thumbnail_bytes, name=f"{stem}_thumb{thumbnail_extension}"),
-        width=image.width,
-        height=image.height,
+        width=width,
+        height=height,
         format=image_format,
     )

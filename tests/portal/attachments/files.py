@@ -1,7 +1,9 @@
 """Files for the upload tests, made in memory."""
 
 import io
+import struct
 import zipfile
+import zlib
 
 import openpyxl
 import pytest
@@ -73,3 +75,22 @@ def opened(content_file):
     image = Image.open(io.BytesIO(content_file.read()))
     image.load()
     return image
+
+
+def png_header_only(width, height):
+    """A PNG that says it is ``width`` × ``height`` pixels, with no picture data at all."""
+
+    def chunk(kind, data):
+        checksum = zlib.crc32(kind + data)
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", checksum)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IEND", b"")
+
+
+def jpeg_claiming(width, height):
+    """A small JPEG whose frame header says it is ``width`` × ``height`` pixels."""
+    content = bytearray(picture("JPEG", size=(16, 16)))
+    frame = content.index(b"\xff\xc0")  # SOF0: marker, length, precision, height, width
+    content[frame + 5 : frame + 9] = struct.pack(">HH", height, width)
+    return bytes(content)

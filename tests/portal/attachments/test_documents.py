@@ -10,6 +10,7 @@ from tests.portal.attachments.files import (
     PDF,
     errors_of,
     picture,
+    png_header_only,
     upload,
     xlsx,
     zipped,
@@ -104,4 +105,14 @@ def test_validate_document_limit_defaults_to_twenty_megabytes(settings):
 
     assert errors_of(validate_document, uploaded) == [
         ("document_too_large", "This file is 20.1 MB; the limit is 20 MB.")
+    ]
+
+
+def test_validate_document_refuses_picture_over_the_pixel_limit_before_decoding():
+    assert errors_of(validate_document, upload("scan.png", png_header_only(9000, 9000))) == [
+        (
+            "image_too_many_pixels",
+            "This picture has more than 40 million pixels, too many to process safely; upload "
+            "a smaller picture.",
+        )
     ]

@@ -1,7 +1,11 @@
 """Photos: validate_photo and process_photo."""
 
 import io
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import TemporaryUploadedFile
@@ -15,10 +19,14 @@ from tests.portal.attachments.files import (
     UNREADABLE,
     errors_of,
     exif_with_gps,
+    jpeg_claiming,
     opened,
     picture,
+    png_header_only,
     upload,
 )
+
+ROOT = Path(__file__).resolve().parents[3]
 
 # validate_photo
 
@@ -134,7 +142,75 @@ def test_validate_photo_refuses_decompression_bombs(monkeypatch, size):
     ]
 
 
+TOO_MANY_PIXELS = (
+    "This picture has more than %s million pixels, too many to process safely; upload a "
+    "smaller picture."
+)
+
+
+@pytest.mark.parametrize(
+    "content", [png_header_only(9000, 9000), jpeg_claiming(9000, 9000)], ids=["PNG", "JPEG"]
+)
+def test_validate_photo_refuses_over_forty_million_pixels_from_the_header(settings, content):
+    assert settings.PHOTO_MAX_PIXELS == 40_000_000
+
+    assert errors_of(validate_photo, upload("photo.jpg", content)) == [
+        ("image_too_many_pixels", TOO_MANY_PIXELS % "40")
+    ]
+
+
+def test_validate_photo_accepts_exactly_the_pixel_limit(settings):
+    settings.PHOTO_MAX_PIXELS = 1_500_000
+
+    assert validate_photo(upload("photo.png", picture("PNG", size=(1500, 1000), mode="L"))) == "PNG"
+    assert errors_of(validate_photo, upload("photo.png", png_header_only(1501, 1000))) == [
+        ("image_too_many_pixels", TOO_MANY_PIXELS % "1.5")
+    ]
+
+
 # process_photo
+
+MEASURE_PEAK_MEMORY = """
+import re, sys
+import django
+django.setup()
+from django.core.files.uploadedfile import SimpleUploadedFile
+from portal.attachments import process_photo, validate_photo
+
+def peak():
+    # This process's own peak (getrusage's ru_maxrss would count the parent's, across exec).
+    with open("/proc/self/status") as status:
+        return int(re.search(r"VmHWM:\\s*(\\d+) kB", status.read())[1]) * 1024
+
+content = open(sys.argv[1], "rb").read()
+start = peak()
+validate_photo(SimpleUploadedFile("photo", content))
+validated = peak()
+process_photo(SimpleUploadedFile("photo", content))
+print(validated - start, peak() - start)
+"""
+
+
+@pytest.mark.parametrize("image_format", ["JPEG", "PNG"])
+def test_process_photo_holds_one_full_size_picture_at_a_time(tmp_path, image_format):
+    path = tmp_path / "photo"
+    Image.new("RGB", (4000, 3000), "red").save(path, image_format)
+
+    result = subprocess.run(
+        [sys.executable, "-c", MEASURE_PEAK_MEMORY, path],
+        cwd=ROOT,
+        env=os.environ | {"DJANGO_SETTINGS_MODULE": "portal.settings"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+
+    validating, processing = map(int, result.stdout.split())
+    full_size = 4000 * 3000 * 4  # Pillow keeps RGB in 4 bytes a pixel
+    assert processing < 1.5 * full_size
+    if image_format == "JPEG":  # validated at an eighth of the size
+        assert validating < full_size / 10
 
 
 @pytest.mark.parametrize("with_icc_profile", [True, False])
