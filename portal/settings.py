@@ -164,8 +164,25 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
 # and stream the file (portal.attachments.serve_private_file).
 PHOTO_MAX_BYTES = env.int("PHOTO_MAX_BYTES", default=10 * 1024 * 1024)
 DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)
+# Pictures are refused above this many pixels before they are decoded: decoding takes 3 to 4 bytes
+# a pixel, whatever the file's size (a 1.3 MB JPEG of 9000 × 9000 pixels needs about 300 MB).
+PHOTO_MAX_PIXELS = env.int("PHOTO_MAX_PIXELS", default=40_000_000)
+# Where uploads are kept: any Django storage class and its options, so that uploads can move to
+# S3-compatible object storage (e.g. django-storages) without a code change. The default keeps
+# them in MEDIA_ROOT.
+try:
+    _media_storage_options = env.json("MEDIA_STORAGE_OPTIONS", default={})
+except ValueError:
+    _media_storage_options = None
+if not isinstance(_media_storage_options, dict):
+    raise ImproperlyConfigured(
+        'MEDIA_STORAGE_OPTIONS must be a JSON object, e.g. {"bucket_name": "portal-media"}.'
+    )
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": env.str("MEDIA_STORAGE", default="django.core.files.storage.FileSystemStorage"),
+        "OPTIONS": _media_storage_options,
+    },
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"

@@ -1,5 +1,6 @@
 """Production settings: `check --deploy` is clean, and unsafe configurations refuse to start."""
 
+import json
 import os
 import subprocess
 import sys
@@ -63,3 +64,49 @@ def test_seed_demo_refuses_to_run_in_production():
     result = manage("seed_demo", **PRODUCTION)
     assert result.returncode == 1
     assert "seed_demo refuses to run when DJANGO_ENV=production." in result.stderr
+
+
+SHOW_MEDIA_STORAGE = (
+    "import json; from django.conf import settings; "
+    "from django.core.files.storage import storages; s = storages['default']; "
+    "print(json.dumps([settings.STORAGES, type(s).__module__ + '.' + type(s).__name__, "
+    "s.base_url]))"
+)
+
+
+def media_storage(**env):
+    result = manage("shell", "--no-imports", "-c", SHOW_MEDIA_STORAGE, **env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_media_storage_defaults_to_file_system_and_keeps_whitenoise_in_production():
+    storages, storage_class, _base_url = media_storage(**PRODUCTION)
+
+    assert storages == {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {}},
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    assert storage_class == "django.core.files.storage.filesystem.FileSystemStorage"
+
+
+def test_media_storage_follows_the_environment():
+    storages, storage_class, base_url = media_storage(
+        MEDIA_STORAGE="django.core.files.storage.InMemoryStorage",
+        MEDIA_STORAGE_OPTIONS='{"base_url": "/private/"}',
+    )
+
+    assert storages["default"] == {
+        "BACKEND": "django.core.files.storage.InMemoryStorage",
+        "OPTIONS": {"base_url": "/private/"},
+    }
+    assert storage_class == "django.core.files.storage.memory.InMemoryStorage"
+    assert base_url == "/private/"
+
+
+@pytest.mark.parametrize("options", ["{not json", '["bucket"]'])
+def test_media_storage_refuses_options_that_are_not_a_json_object(options):
+    result = manage("check", MEDIA_STORAGE_OPTIONS=options)
+
+    assert result.returncode != 0
+    assert "MEDIA_STORAGE_OPTIONS must be a JSON object" in result.stderr
