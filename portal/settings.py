@@ -122,8 +122,8 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
     # Inactive accounts authenticate so that the login form can say *why* they may not log in
-    # (registration awaiting approval); the form refuses them in confirm_login_allowed().
-    "django.contrib.auth.backends.AllowAllUsersModelBackend",
+    # (registration awaiting approval), but their sessions end once they are deactivated.
+    "portal.backends.PortalModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
