@@ -1,11 +1,21 @@
 """Logging in and staying logged in: deactivated accounts, lock-out, the login form."""
 
+import json
+
 import pytest
+from axes.models import AccessAttempt
 from django.urls import reverse
 
 from portal import rules as portal_rules
 from portal.models import User
-from tests.factories import PASSWORD, EnterpriseMemberFactory, ReviewerFactory, StaffFactory
+from tests.factories import (
+    PASSWORD,
+    EnterpriseMemberFactory,
+    ReviewerFactory,
+    StaffFactory,
+    UserFactory,
+)
+from tests.portal.test_settings import manage
 
 pytestmark = pytest.mark.django_db
 
@@ -75,3 +85,100 @@ def test_inactive_superuser_is_not_bureau_staff():
 def test_inactive_user_has_no_object_permission(organization):
     member = EnterpriseMemberFactory(membership__organization=organization, is_active=False)
     assert member.has_perm("portal.view_organization", organization) is False
+
+
+# --- lock-out behind a reverse proxy --------------------------------------------------------
+
+CLIENT_ADDRESS_SETTINGS = [
+    "AXES_IPWARE_META_PRECEDENCE_ORDER",
+    "AXES_IPWARE_PROXY_COUNT",
+    "AXES_IPWARE_PROXY_ORDER",
+    "IPWARE_STRICT",
+]
+
+
+def client_address_settings(**environment):
+    """The settings deciding a client's address, as the settings module reads them from
+    ``environment`` (in a fresh process, since they are read once at start-up)."""
+    names = json.dumps(CLIENT_ADDRESS_SETTINGS)
+    result = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "import json; from django.conf import settings; "
+        f"print(json.dumps({{n: getattr(settings, n, None) for n in {names}}}))",
+        **environment,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.fixture(scope="module")
+def behind_one_proxy_settings():
+    return client_address_settings(AXES_PROXY_COUNT="1")
+
+
+@pytest.fixture
+def behind_one_proxy(settings, behind_one_proxy_settings):
+    for name, value in behind_one_proxy_settings.items():
+        setattr(settings, name, value)
+
+
+def fail_login(client, username, forwarded_for):
+    """A wrong password, through the local reverse proxy, from ``forwarded_for``."""
+    return client.post(
+        reverse("login"),
+        {"username": username, "password": "wrong"},
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_FORWARDED_FOR=forwarded_for,
+    )
+
+
+def attempts():
+    return sorted(AccessAttempt.objects.values_list("ip_address", "failures_since_start"))
+
+
+def test_behind_a_proxy_failed_logins_count_per_client_address(client, behind_one_proxy):
+    user = UserFactory()
+    fail_login(client, user.username, "203.0.113.5")
+    fail_login(client, user.username, "198.51.100.7")
+    assert attempts() == [("198.51.100.7", 1), ("203.0.113.5", 1)]
+
+
+def test_behind_a_proxy_lock_out_of_one_address_spares_another(client, settings, behind_one_proxy):
+    user = UserFactory()
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        response = fail_login(client, user.username, "203.0.113.5")
+    assert response.status_code == 429
+
+    response = client.post(
+        reverse("login"),
+        {"username": user.username, "password": PASSWORD},
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_FORWARDED_FOR="198.51.100.7",
+    )
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(user.pk)
+
+
+def test_behind_a_proxy_the_client_cannot_choose_its_address(client, behind_one_proxy):
+    """The proxy appends the address it sees; what the client wrote before it does not count."""
+    user = UserFactory()
+    fail_login(client, user.username, "192.0.2.99, 203.0.113.5")
+    assert attempts() == [("203.0.113.5", 1)]
+
+
+def test_without_a_proxy_x_forwarded_for_is_ignored(client):
+    user = UserFactory()
+    fail_login(client, user.username, "203.0.113.5")
+    assert attempts() == [("127.0.0.1", 1)]
+
+
+def test_proxy_count_defaults_to_none():
+    assert client_address_settings()["AXES_IPWARE_META_PRECEDENCE_ORDER"] == ["REMOTE_ADDR"]
+
+
+def test_negative_proxy_count_refuses_to_start():
+    result = manage("check", AXES_PROXY_COUNT="-1")
+    assert result.returncode != 0
+    assert "AXES_PROXY_COUNT must be 0 or more." in result.stderr
