@@ -1,6 +1,8 @@
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db.models import Case, When
 from django.utils.translation import gettext_lazy as _
 
@@ -45,7 +47,25 @@ class OrganizationContactsForm(forms.ModelForm):
         fields = list(Organization.CONTACT_FIELDS)
 
 
-class LoginForm(AuthenticationForm):
+class UsernameLengthMixin:
+    """Refuse a username longer than any account's before it is tried.
+
+    AuthenticationForm sets the field's ``max_length`` after making it, so nothing checks it; an
+    over-long name reached ``authenticate()`` and django-axes, whose record of the failure
+    holds 255 characters (a server error).
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["username"]
+        field.validators.append(MaxLengthValidator(field.max_length))
+
+
+class AdminLoginForm(UsernameLengthMixin, AdminAuthenticationForm):
+    pass
+
+
+class LoginForm(UsernameLengthMixin, AuthenticationForm):
     """Tells an applicant whose registration is still open why they cannot log in yet."""
 
     def confirm_login_allowed(self, user):

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from portal.forms import AdminLoginForm
 from portal.views import accounts, organizations, registrations, reviewers, templates
 
 portal_patterns = [
@@ -103,3 +104,4 @@ urlpatterns = [
 ]
 
 admin.site.site_header = admin.site.site_title = settings.BUREAU_NAME
+admin.site.login_form = AdminLoginForm

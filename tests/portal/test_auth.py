@@ -182,3 +182,24 @@ def test_negative_proxy_count_refuses_to_start():
     result = manage("check", AXES_PROXY_COUNT="-1")
     assert result.returncode != 0
     assert "AXES_PROXY_COUNT must be 0 or more." in result.stderr
+
+
+# --- the login form -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("url_name", ["login", "admin:login"])
+def test_login_refuses_an_overlong_username_before_counting_it(client, url_name):
+    response = client.post(reverse(url_name), {"username": "a" * 300, "password": "wrong"})
+
+    assert response.status_code == 200
+    assert [error.code for error in response.context["form"].errors.as_data()["username"]] == [
+        "max_length"
+    ]
+    assert AccessAttempt.objects.count() == 0
+
+
+def test_login_with_the_longest_username_still_counts_a_failure(client):
+    username = "a" * User._meta.get_field("username").max_length
+    response = client.post(reverse("login"), {"username": username, "password": "wrong"})
+    assert response.status_code == 200
+    assert AccessAttempt.objects.get().username == username
