@@ -218,7 +218,15 @@ if PRODUCTION:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"short_forbidden": {"()": "portal.log.ShortForbiddenFilter"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        # Django's own handlers (console when DEBUG, mail_admins without ADMINS) wrote every
+        # record a second time; the root's console is enough.
+        "django": {"handlers": [], "propagate": True},
+        # A 403 is one line (path and user), not a traceback.
+        "django.request": {"filters": ["short_forbidden"]},
+        "axes": {"level": "WARNING"},
+    },
 }

@@ -1,12 +1,15 @@
 """Logging in and staying logged in: deactivated accounts, lock-out, the login form."""
 
 import json
+import logging
+import sys
 
 import pytest
 from axes.models import AccessAttempt
 from django.urls import reverse
 
 from portal import rules as portal_rules
+from portal.log import ShortForbiddenFilter
 from portal.models import User
 from tests.factories import (
     PASSWORD,
@@ -203,3 +206,67 @@ def test_login_with_the_longest_username_still_counts_a_failure(client):
     response = client.post(reverse("login"), {"username": username, "password": "wrong"})
     assert response.status_code == 200
     assert AccessAttempt.objects.get().username == username
+
+
+# --- logging --------------------------------------------------------------------------------
+
+
+def reached_handlers(record):
+    """The handlers that would write ``record``, walking the loggers as logging does; pytest's
+    own capturing handlers are left out."""
+    handlers, logger = [], logging.getLogger(record.name)
+    while logger is not None:
+        handlers += [
+            handler
+            for handler in logger.handlers
+            if not type(handler).__module__.startswith("_pytest")
+            and record.levelno >= handler.level
+            and handler.filter(record)
+        ]
+        logger = logger.parent if logger.propagate else None
+    return handlers
+
+
+def test_forbidden_request_logs_one_line_with_path_and_user(client_for, member, caplog):
+    url = reverse("portal:organization-list")
+    with caplog.at_level(logging.INFO, logger="django.request"):
+        response = client_for(member).get(url)
+
+    assert response.status_code == 403
+    records = [record for record in caplog.records if record.name == "django.request"]
+    assert [(record.levelname, record.getMessage()) for record in records] == [
+        ("WARNING", f"Forbidden: {url} (user {member.pk})")
+    ]
+    assert (records[0].exc_info, records[0].exc_text) == (None, None)
+    assert "Traceback" not in caplog.text
+
+
+def test_forbidden_request_is_written_once_even_in_debug(client_for, member, caplog, settings):
+    settings.DEBUG = True
+    with caplog.at_level(logging.INFO, logger="django.request"):
+        client_for(member).get(reverse("portal:organization-list"))
+
+    (record,) = [record for record in caplog.records if record.name == "django.request"]
+    assert len(reached_handlers(record)) == 1
+
+
+def test_other_errors_keep_their_traceback():
+    try:
+        raise ValueError("boom")
+    except ValueError:
+        record = logging.LogRecord(
+            "django.request",
+            logging.ERROR,
+            __file__,
+            1,
+            "Internal Server Error: %s",
+            ("/boom/",),
+            sys.exc_info(),
+        )
+    record.status_code = 500
+
+    assert ShortForbiddenFilter().filter(record) is True
+    assert (record.getMessage(), record.exc_info[0]) == (
+        "Internal Server Error: /boom/",
+        ValueError,
+    )
