@@ -176,7 +176,19 @@ class RegistrationOrganizationForm(forms.Form):
             if not cleaned.get(name):
                 self.add_error(name, _("Required for a new organization."))
         existing = Organization.objects.filter(uscc=code).first() if code else None
-        if existing is not None:
+        if existing is not None and selectors.is_unconfirmed_organization(existing):
+            # Whoever typed the code may not be the applicant who entered it: no name.
+            self.add_error(
+                "uscc",
+                ValidationError(
+                    _(
+                        "An organization with this credit code is already in the portal; "
+                        "choose “Join my organization” instead, or ask the bureau."
+                    ),
+                    code="taken",
+                ),
+            )
+        elif existing is not None:
             self.add_error(
                 "uscc",
                 _(

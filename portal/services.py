@@ -48,10 +48,15 @@ def register_enterprise(
     """Save a new, inactive account and its registration for the bureau to approve.
 
     ``organization`` is either an existing one (a claim by credit code) or a new, unsaved one,
-    which is saved now. Bureau staff with an e-mail address are told after the commit.
+    which is saved now with the applicant as its contact (where it names none). Bureau staff
+    with an e-mail address are told after the commit.
     """
     creates_organization = organization.pk is None
     if creates_organization:
+        longest_name = Organization._meta.get_field("contact_person").max_length
+        organization.contact_person = organization.contact_person or user.full_name[:longest_name]
+        organization.contact_phone = organization.contact_phone or user.phone
+        organization.contact_email = organization.contact_email or user.email
         organization.save()
     user.is_active = False
     user.set_password(password)
