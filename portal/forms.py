@@ -336,22 +336,25 @@ class CriterionForm(forms.ModelForm):
 # --- expert reviewers -----------------------------------------------------------------------
 
 
-class ReviewerAccountForm(forms.ModelForm):
-    """The account part of an expert reviewer (staff create and edit it)."""
+class InvitedAccountForm(forms.ModelForm):
+    """An account that staff create and edit (bureau staff, expert reviewers): its owner is
+    invited by e-mail to choose a password. Deactivating it is a separate action."""
 
     class Meta:
         model = User
-        fields = ["username", "full_name", "email", "phone", "is_active"]
-        help_texts = {
-            "is_active": _("Untick to stop this expert from logging in; reviews keep their sheets.")
-        }
+        fields = ["username", "full_name", "email", "phone"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["full_name"].required = True
         self.fields["email"].required = True
-        if not self.instance.pk:
-            del self.fields["is_active"]
+
+    def clean_username(self):
+        username = self.cleaned_data["username"]
+        clash = User.objects.filter(username__iexact=username).exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise ValidationError(_("This username is taken; please choose another."))
+        return username
 
     def clean_email(self):
         email = self.cleaned_data["email"]
@@ -359,6 +362,14 @@ class ReviewerAccountForm(forms.ModelForm):
         if clash.exists():
             raise ValidationError(_("Another account uses this e-mail address."))
         return email
+
+
+class ReviewerAccountForm(InvitedAccountForm):
+    """The account part of an expert reviewer."""
+
+
+class StaffAccountForm(InvitedAccountForm):
+    """The account of a member of the bureau's staff."""
 
 
 class ReviewerProfileForm(forms.ModelForm):

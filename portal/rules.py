@@ -51,6 +51,13 @@ def has_organization(user) -> bool:
 
 
 @rules.predicate
+def may_manage_account(user, account) -> bool:
+    """Only a superuser changes an account with rights in the admin site: whoever may set its
+    e-mail address may reset its password. With no account given (a list page), true."""
+    return account is None or user.is_superuser or not (account.is_superuser or account.is_staff)
+
+
+@rules.predicate
 def template_is_editable(user, template) -> bool:
     """A template nobody uses yet; with no template given (a list page), true."""
     return template is None or not template.is_frozen
@@ -61,3 +68,6 @@ rules.add_perm("portal.view_own_organization", is_enterprise_member & has_organi
 
 is_authenticated = rules.is_authenticated
 rules.add_perm("portal.manage_reviewers", is_bureau_staff)
+rules.add_perm("portal.manage_staff", is_bureau_staff)
+# Edit, deactivate or reactivate one staff or expert account.
+rules.add_perm("portal.change_account", is_bureau_staff & may_manage_account)

@@ -1,5 +1,6 @@
 """Everything in the portal app that writes several rows or changes a state."""
 
+import logging
 from collections.abc import Mapping, Set
 
 from django.contrib.auth.models import Group
@@ -18,6 +19,8 @@ from portal.models import (
     ScoringTemplate,
     User,
 )
+
+logger = logging.getLogger(__name__)
 
 
 class IllegalTransition(Exception):
@@ -175,22 +178,62 @@ def freeze_template(*, template: ScoringTemplate) -> ScoringTemplate:
     return template
 
 
-# --- expert reviewers -----------------------------------------------------------------------
+# --- accounts that staff manage: bureau staff and expert reviewers --------------------------
+
+
+class AccountChangeRefused(Exception):
+    """A change of an account that the portal does not allow (e.g. deactivating oneself)."""
+
+
+def _invite(*, user: User, role: Role, template: str, actor: User, set_password_url) -> None:
+    """Save a new account of ``role`` without a usable password and e-mail its owner a link
+    to choose one (``set_password_url(user)`` builds it)."""
+    user.set_unusable_password()
+    user.save()
+    add_role(user, role)
+    notifications.notify_users(
+        [user], template, {"user": user, "actor": actor, "url": set_password_url(user)}
+    )
 
 
 @transaction.atomic
 def create_reviewer(*, user: User, profile: ReviewerProfile, actor: User, set_password_url) -> User:
     """Create an expert reviewer's account and profile and e-mail them a link to set their
-    password (``set_password_url(user)`` builds it). The account has no usable password until
-    then."""
-    user.set_unusable_password()
-    user.save()
-    add_role(user, Role.REVIEWER)
+    password. The account has no usable password until then."""
+    _invite(
+        user=user,
+        role=Role.REVIEWER,
+        template="reviewer_invited",
+        actor=actor,
+        set_password_url=set_password_url,
+    )
     profile.user = user
     profile.save()
-    notifications.notify_users(
-        [user],
-        "reviewer_invited",
-        {"user": user, "actor": actor, "url": set_password_url(user)},
+    return user
+
+
+@transaction.atomic
+def create_staff_member(*, user: User, actor: User, set_password_url) -> User:
+    """Create an account of the bureau's staff and e-mail its owner a link to set a password."""
+    _invite(
+        user=user,
+        role=Role.BUREAU_STAFF,
+        template="staff_invited",
+        actor=actor,
+        set_password_url=set_password_url,
     )
+    return user
+
+
+def set_account_active(*, user: User, active: bool, actor: User) -> User:
+    """Deactivate an account (it can no longer log in, and its open sessions end) or
+    reactivate it. Accounts are never deleted: what their owners did stays on record.
+    Nobody deactivates their own account, so there is always someone left to undo it."""
+    if not active and user.pk == actor.pk:
+        raise AccountChangeRefused(_("You cannot deactivate your own account."))
+    if user.is_active != active:
+        user.is_active = active
+        user.save(update_fields=["is_active"])
+        change = "reactivated" if active else "deactivated"
+        logger.info("Account %s %s by user %s", user.pk, change, actor.pk)
     return user

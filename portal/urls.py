@@ -4,7 +4,14 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from portal.forms import AdminLoginForm
-from portal.views import accounts, organizations, registrations, reviewers, templates
+from portal.views import (
+    accounts,
+    organizations,
+    registrations,
+    reviewers,
+    staff_accounts,
+    templates,
+)
 
 portal_patterns = [
     path("", accounts.HomeView.as_view(), name="home"),
@@ -47,6 +54,41 @@ portal_patterns = [
     path("experts/", reviewers.ReviewerListView.as_view(), name="reviewer-list"),
     path("experts/new/", reviewers.ReviewerFormView.as_view(), name="reviewer-create"),
     path("experts/<int:pk>/edit/", reviewers.ReviewerFormView.as_view(), name="reviewer-edit"),
+    path(
+        "experts/<int:pk>/deactivate/",
+        reviewers.ReviewerDeactivateView.as_view(),
+        name="reviewer-deactivate",
+    ),
+    path(
+        "experts/<int:pk>/reactivate/",
+        reviewers.ReviewerReactivateView.as_view(),
+        name="reviewer-reactivate",
+    ),
+    path(
+        "staff-accounts/",
+        staff_accounts.StaffAccountListView.as_view(),
+        name="staff-account-list",
+    ),
+    path(
+        "staff-accounts/new/",
+        staff_accounts.StaffAccountFormView.as_view(),
+        name="staff-account-create",
+    ),
+    path(
+        "staff-accounts/<int:pk>/edit/",
+        staff_accounts.StaffAccountFormView.as_view(),
+        name="staff-account-edit",
+    ),
+    path(
+        "staff-accounts/<int:pk>/deactivate/",
+        staff_accounts.StaffAccountDeactivateView.as_view(),
+        name="staff-account-deactivate",
+    ),
+    path(
+        "staff-accounts/<int:pk>/reactivate/",
+        staff_accounts.StaffAccountReactivateView.as_view(),
+        name="staff-account-reactivate",
+    ),
     path("templates/", templates.TemplateListView.as_view(), name="template-list"),
     path("templates/new/", templates.TemplateCreateView.as_view(), name="template-create"),
     path("templates/<int:pk>/", templates.TemplateDetailView.as_view(), name="template-detail"),
