@@ -1,8 +1,11 @@
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
+from portal import selectors
 from portal.enums import OrganizationKind, RegistrationStatus
 from portal.models import Organization, Region, ReviewerProfile, User
 from portal.validators import normalize_uscc, validate_uscc
@@ -36,7 +39,25 @@ class OrganizationContactsForm(forms.ModelForm):
         fields = list(Organization.CONTACT_FIELDS)
 
 
-class LoginForm(AuthenticationForm):
+class UsernameLengthMixin:
+    """Refuse a username longer than any account's before it is tried.
+
+    AuthenticationForm sets the field's ``max_length`` after making it, so nothing checks it; an
+    over-long name reached ``authenticate()`` and django-axes, whose record of the failure
+    holds 255 characters (a server error).
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["username"]
+        field.validators.append(MaxLengthValidator(field.max_length))
+
+
+class AdminLoginForm(UsernameLengthMixin, AdminAuthenticationForm):
+    pass
+
+
+class LoginForm(UsernameLengthMixin, AuthenticationForm):
     """Tells an applicant whose registration is still open why they cannot log in yet."""
 
     def confirm_login_allowed(self, user):
@@ -147,7 +168,19 @@ class RegistrationOrganizationForm(forms.Form):
             if not cleaned.get(name):
                 self.add_error(name, _("Required for a new organization."))
         existing = Organization.objects.filter(uscc=code).first() if code else None
-        if existing is not None:
+        if existing is not None and selectors.is_unconfirmed_organization(existing):
+            # Whoever typed the code may not be the applicant who entered it: no name.
+            self.add_error(
+                "uscc",
+                ValidationError(
+                    _(
+                        "An organization with this credit code is already in the portal; "
+                        "choose “Join my organization” instead, or ask the bureau."
+                    ),
+                    code="taken",
+                ),
+            )
+        elif existing is not None:
             self.add_error(
                 "uscc",
                 _(
@@ -190,22 +223,25 @@ class RejectRegistrationForm(forms.Form):
 # --- expert reviewers -----------------------------------------------------------------------
 
 
-class ReviewerAccountForm(forms.ModelForm):
-    """The account part of an expert reviewer (staff create and edit it)."""
+class InvitedAccountForm(forms.ModelForm):
+    """An account that staff create and edit (bureau staff, expert reviewers): its owner is
+    invited by e-mail to choose a password. Deactivating it is a separate action."""
 
     class Meta:
         model = User
-        fields = ["username", "full_name", "email", "phone", "is_active"]
-        help_texts = {
-            "is_active": _("Untick to stop this expert from logging in; reviews keep their sheets.")
-        }
+        fields = ["username", "full_name", "email", "phone"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["full_name"].required = True
         self.fields["email"].required = True
-        if not self.instance.pk:
-            del self.fields["is_active"]
+
+    def clean_username(self):
+        username = self.cleaned_data["username"]
+        clash = User.objects.filter(username__iexact=username).exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise ValidationError(_("This username is taken; please choose another."))
+        return username
 
     def clean_email(self):
         email = self.cleaned_data["email"]
@@ -213,6 +249,14 @@ class ReviewerAccountForm(forms.ModelForm):
         if clash.exists():
             raise ValidationError(_("Another account uses this e-mail address."))
         return email
+
+
+class ReviewerAccountForm(InvitedAccountForm):
+    """The account part of an expert reviewer."""
+
+
+class StaffAccountForm(InvitedAccountForm):
+    """The account of a member of the bureau's staff."""
 
 
 class ReviewerProfileForm(forms.ModelForm):

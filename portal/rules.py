@@ -1,6 +1,7 @@
 """Permission predicates of the portal app; other apps combine them with their own.
 
 Roles are Django groups named after ``portal.enums.Role``; superusers count as bureau staff.
+A deactivated account has no role: every role predicate asks for an active user.
 Object permissions are declared in each model's ``Meta.rules_permissions``; the ones without a
 model are added here.
 """
@@ -10,27 +11,31 @@ import rules
 from portal.enums import Role
 
 
+def _is_active(user) -> bool:
+    return user.is_authenticated and user.is_active
+
+
 @rules.predicate
 def is_bureau_staff(user) -> bool:
-    return user.is_authenticated and (
+    return _is_active(user) and (
         user.is_superuser or rules.is_group_member(Role.BUREAU_STAFF)(user)
     )
 
 
 @rules.predicate
 def is_enterprise_member(user) -> bool:
-    return user.is_authenticated and rules.is_group_member(Role.ENTERPRISE_MEMBER)(user)
+    return _is_active(user) and rules.is_group_member(Role.ENTERPRISE_MEMBER)(user)
 
 
 @rules.predicate
 def is_reviewer(user) -> bool:
-    return user.is_authenticated and rules.is_group_member(Role.REVIEWER)(user)
+    return _is_active(user) and rules.is_group_member(Role.REVIEWER)(user)
 
 
 @rules.predicate
 def is_member_of(user, organization) -> bool:
     """The user is an enterprise member of this organization."""
-    if organization is None or not user.is_authenticated:
+    if organization is None or not _is_active(user):
         return False
     membership = getattr(user, "membership", None)
     return (
@@ -42,7 +47,14 @@ def is_member_of(user, organization) -> bool:
 
 @rules.predicate
 def has_organization(user) -> bool:
-    return user.is_authenticated and getattr(user, "membership", None) is not None
+    return _is_active(user) and getattr(user, "membership", None) is not None
+
+
+@rules.predicate
+def may_manage_account(user, account) -> bool:
+    """Only a superuser changes an account with rights in the admin site: whoever may set its
+    e-mail address may reset its password. With no account given (a list page), true."""
+    return account is None or user.is_superuser or not (account.is_superuser or account.is_staff)
 
 
 rules.add_perm("portal.view_own_organization", is_enterprise_member & has_organization)
@@ -50,3 +62,6 @@ rules.add_perm("portal.view_own_organization", is_enterprise_member & has_organi
 
 is_authenticated = rules.is_authenticated
 rules.add_perm("portal.manage_reviewers", is_bureau_staff)
+rules.add_perm("portal.manage_staff", is_bureau_staff)
+# Edit, deactivate or reactivate one staff or expert account.
+rules.add_perm("portal.change_account", is_bureau_staff & may_manage_account)

@@ -22,6 +22,17 @@ def organizations_for_user(user: User) -> QuerySet[Organization]:
     return organizations.filter(pk=membership.organization_id)
 
 
+def is_unconfirmed_organization(organization: Organization) -> bool:
+    """Entered by a registration that staff have not approved (pending, or rejected and kept for
+    another claim), and nobody is a member yet: its name is not to be shown to visitors."""
+    return (
+        Organization.objects.filter(pk=organization.pk, registrations__creates_organization=True)
+        .exclude(registrations__status=RegistrationStatus.APPROVED)
+        .exclude(memberships__isnull=False)
+        .exists()
+    )
+
+
 def organization_members(organization: Organization) -> QuerySet[Membership]:
     return organization.memberships.select_related("user").order_by("user__full_name")
 

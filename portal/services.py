@@ -1,13 +1,18 @@
 """Everything in the portal app that writes several rows or changes a state."""
 
+import logging
+
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from portal import notifications
 from portal.enums import REGISTRATION_TRANSITIONS, RegistrationStatus, Role
 from portal.models import Membership, Organization, Registration, ReviewerProfile, User
-from portal.workflow import check_transition
+from portal.workflow import DomainError, check_transition
+
+logger = logging.getLogger(__name__)
 
 
 def add_role(user: User, role: Role) -> None:
@@ -21,10 +26,15 @@ def register_enterprise(
     """Save a new, inactive account and its registration for the bureau to approve.
 
     ``organization`` is either an existing one (a claim by credit code) or a new, unsaved one,
-    which is saved now. Bureau staff with an e-mail address are told after the commit.
+    which is saved now with the applicant as its contact (where it names none). Bureau staff
+    with an e-mail address are told after the commit.
     """
     creates_organization = organization.pk is None
     if creates_organization:
+        longest_name = Organization._meta.get_field("contact_person").max_length
+        organization.contact_person = organization.contact_person or user.full_name[:longest_name]
+        organization.contact_phone = organization.contact_phone or user.phone
+        organization.contact_email = organization.contact_email or user.email
         organization.save()
     user.is_active = False
     user.set_password(password)
@@ -102,22 +112,62 @@ def reject_registration(*, registration: Registration, actor: User, reason: str)
     return registration
 
 
-# --- expert reviewers -----------------------------------------------------------------------
+# --- accounts that staff manage: bureau staff and expert reviewers --------------------------
+
+
+class AccountChangeRefused(DomainError):
+    """A change of an account that the portal does not allow (e.g. deactivating oneself)."""
+
+
+def _invite(*, user: User, role: Role, template: str, actor: User, set_password_url) -> None:
+    """Save a new account of ``role`` without a usable password and e-mail its owner a link
+    to choose one (``set_password_url(user)`` builds it)."""
+    user.set_unusable_password()
+    user.save()
+    add_role(user, role)
+    notifications.notify_users(
+        [user], template, {"user": user, "actor": actor, "url": set_password_url(user)}
+    )
 
 
 @transaction.atomic
 def create_reviewer(*, user: User, profile: ReviewerProfile, actor: User, set_password_url) -> User:
     """Create an expert reviewer's account and profile and e-mail them a link to set their
-    password (``set_password_url(user)`` builds it). The account has no usable password until
-    then."""
-    user.set_unusable_password()
-    user.save()
-    add_role(user, Role.REVIEWER)
+    password. The account has no usable password until then."""
+    _invite(
+        user=user,
+        role=Role.REVIEWER,
+        template="reviewer_invited",
+        actor=actor,
+        set_password_url=set_password_url,
+    )
     profile.user = user
     profile.save()
-    notifications.notify_users(
-        [user],
-        "reviewer_invited",
-        {"user": user, "actor": actor, "url": set_password_url(user)},
+    return user
+
+
+@transaction.atomic
+def create_staff_member(*, user: User, actor: User, set_password_url) -> User:
+    """Create an account of the bureau's staff and e-mail its owner a link to set a password."""
+    _invite(
+        user=user,
+        role=Role.BUREAU_STAFF,
+        template="staff_invited",
+        actor=actor,
+        set_password_url=set_password_url,
     )
+    return user
+
+
+def set_account_active(*, user: User, active: bool, actor: User) -> User:
+    """Deactivate an account (it can no longer log in, and its open sessions end) or
+    reactivate it. Accounts are never deleted: what their owners did stays on record.
+    Nobody deactivates their own account, so there is always someone left to undo it."""
+    if not active and user.pk == actor.pk:
+        raise AccountChangeRefused(_("You cannot deactivate your own account."))
+    if user.is_active != active:
+        user.is_active = active
+        user.save(update_fields=["is_active"])
+        change = "reactivated" if active else "deactivated"
+        logger.info("Account %s %s by user %s", user.pk, change, actor.pk)
     return user

@@ -123,8 +123,8 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
     # Inactive accounts authenticate so that the login form can say *why* they may not log in
-    # (registration awaiting approval); the form refuses them in confirm_login_allowed().
-    "django.contrib.auth.backends.AllowAllUsersModelBackend",
+    # (registration awaiting approval), but their sessions end once they are deactivated.
+    "portal.backends.PortalModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -145,7 +145,24 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0)
+# The address a failed login counts against (django-ipware). Behind AXES_PROXY_COUNT reverse
+# proxies (the nginx of docs/deployment.md: 1), it is the AXES_PROXY_COUNT-th address from the
+# right of X-Forwarded-For: each proxy appends the address it sees, and whatever a client writes
+# further left is its own invention. Without proxies (0, the default) the header is ignored.
+_proxy_count = env.int("AXES_PROXY_COUNT", default=0)
+if _proxy_count < 0:
+    raise ImproperlyConfigured("AXES_PROXY_COUNT must be 0 or more.")
+if _proxy_count:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+    # django-ipware counts the proxies listed in the header: all but the nearest one.
+    AXES_IPWARE_PROXY_COUNT = _proxy_count - 1
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
+    AXES_IPWARE_PROXY_COUNT = None
+AXES_IPWARE_PROXY_ORDER = "left-most"
+# Addresses a client adds at the left of X-Forwarded-For must not void the header (the default,
+# strict, falls back to the proxy's own address: one lock-out for every such client).
+IPWARE_STRICT = False
 
 # Language and time: Simplified Chinese first, English second.
 LANGUAGE_CODE = "zh-hans"
@@ -219,7 +236,15 @@ if PRODUCTION:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"short_forbidden": {"()": "portal.log.ShortForbiddenFilter"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        # Django's own handlers (console when DEBUG, mail_admins without ADMINS) wrote every
+        # record a second time; the root's console is enough.
+        "django": {"handlers": [], "propagate": True},
+        # A 403 is one line (path and user), not a traceback.
+        "django.request": {"filters": ["short_forbidden"]},
+        "axes": {"level": "WARNING"},
+    },
 }

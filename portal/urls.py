@@ -3,7 +3,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from portal.views import accounts, organizations, registrations, reviewers
+from portal.forms import AdminLoginForm
+from portal.views import accounts, organizations, registrations, reviewers, staff_accounts
 
 portal_patterns = [
     path("", accounts.HomeView.as_view(), name="home"),
@@ -46,6 +47,41 @@ portal_patterns = [
     path("experts/", reviewers.ReviewerListView.as_view(), name="reviewer-list"),
     path("experts/new/", reviewers.ReviewerFormView.as_view(), name="reviewer-create"),
     path("experts/<int:pk>/edit/", reviewers.ReviewerFormView.as_view(), name="reviewer-edit"),
+    path(
+        "experts/<int:pk>/deactivate/",
+        reviewers.ReviewerDeactivateView.as_view(),
+        name="reviewer-deactivate",
+    ),
+    path(
+        "experts/<int:pk>/reactivate/",
+        reviewers.ReviewerReactivateView.as_view(),
+        name="reviewer-reactivate",
+    ),
+    path(
+        "staff-accounts/",
+        staff_accounts.StaffAccountListView.as_view(),
+        name="staff-account-list",
+    ),
+    path(
+        "staff-accounts/new/",
+        staff_accounts.StaffAccountFormView.as_view(),
+        name="staff-account-create",
+    ),
+    path(
+        "staff-accounts/<int:pk>/edit/",
+        staff_accounts.StaffAccountFormView.as_view(),
+        name="staff-account-edit",
+    ),
+    path(
+        "staff-accounts/<int:pk>/deactivate/",
+        staff_accounts.StaffAccountDeactivateView.as_view(),
+        name="staff-account-deactivate",
+    ),
+    path(
+        "staff-accounts/<int:pk>/reactivate/",
+        staff_accounts.StaffAccountReactivateView.as_view(),
+        name="staff-account-reactivate",
+    ),
     path("registrations/", registrations.RegistrationListView.as_view(), name="registration-list"),
     path(
         "registrations/<int:pk>/",
@@ -79,3 +115,4 @@ urlpatterns = [
 ]
 
 admin.site.site_header = admin.site.site_title = settings.BUREAU_NAME
+admin.site.login_form = AdminLoginForm

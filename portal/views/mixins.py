@@ -1,13 +1,21 @@
 """View mixins shared by every app."""
 
 from django.contrib import messages
+from django.contrib.auth.tokens import default_token_generator
 from django.db.models import ProtectedError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.generic import View
 from rules.contrib.views import PermissionRequiredMixin
 
+from portal import services
+from portal.enums import Role
+from portal.models import User
 from portal.workflow import DomainError
 
 
@@ -81,3 +89,65 @@ class DomainErrorMixin:
                 return redirect(url)
             form.add_error(None, str(error))
             return self.form_invalid(form)
+
+
+# --- accounts that staff manage (bureau staff, expert reviewers) -----------------------------
+
+
+class InvitationMixin:
+    """Builds the link of an invitation e-mail, where a new account's owner chooses a password."""
+
+    def set_password_url(self, user) -> str:
+        path = reverse(
+            "password_reset_confirm",
+            kwargs={
+                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                "token": default_token_generator.make_token(user),
+            },
+        )
+        return self.request.build_absolute_uri(path)
+
+
+class ManagedAccountMixin(PermissionRequiredMixin):
+    """Views of one account of ``role`` (``pk`` in the URL; none when creating one), guarded by
+    ``portal.change_account`` on it: another role's account is not found here (404)."""
+
+    role: Role
+    permission_required = "portal.change_account"
+
+    def get_account(self) -> User:
+        if "pk" not in self.kwargs:
+            return User()
+        if not hasattr(self, "_account"):
+            self._account = get_object_or_404(
+                User.objects.filter(groups__name=self.role), pk=self.kwargs["pk"]
+            )
+        return self._account
+
+    def get_permission_object(self):
+        account = self.get_account()
+        return account if account.pk else None
+
+
+class AccountActivationView(ManagedAccountMixin, View):
+    """POST only: deactivate (``active = False``) or reactivate the account, then show its page
+    (``edit_url_name``) again."""
+
+    http_method_names = ["post"]
+    active: bool
+    edit_url_name: str
+
+    def post(self, request, *args, **kwargs):
+        account = self.get_account()
+        try:
+            services.set_account_active(user=account, active=self.active, actor=request.user)
+        except services.AccountChangeRefused as refusal:
+            messages.error(request, str(refusal))
+        else:
+            message = (
+                _("%(name)s has been reactivated and can log in again.")
+                if self.active
+                else _("%(name)s has been deactivated and can no longer log in.")
+            )
+            messages.success(request, message % {"name": account.get_full_name()})
+        return redirect(self.edit_url_name, pk=account.pk)

@@ -2,12 +2,8 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.tokens import default_token_generator
 from django.db.models import Q
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.generic import ListView, View
 from rules.contrib.views import PermissionRequiredMixin
@@ -16,6 +12,7 @@ from portal import services
 from portal.enums import Role
 from portal.forms import ReviewerAccountForm, ReviewerProfileForm
 from portal.models import ReviewerProfile, User
+from portal.views.mixins import AccountActivationView, InvitationMixin, ManagedAccountMixin
 
 
 class ReviewerListView(PermissionRequiredMixin, ListView):
@@ -40,18 +37,11 @@ class ReviewerListView(PermissionRequiredMixin, ListView):
         return reviewers
 
 
-class ReviewerFormView(PermissionRequiredMixin, View):
+class ReviewerFormView(InvitationMixin, ManagedAccountMixin, View):
     """Create (no pk) or edit an expert: their account and their profile, in one form."""
 
-    permission_required = "portal.manage_reviewers"
+    role = Role.REVIEWER
     template_name = "portal/reviewer_form.html"
-
-    def get_user(self):
-        if "pk" not in self.kwargs:
-            return User()
-        return get_object_or_404(
-            User.objects.filter(groups__name=Role.REVIEWER), pk=self.kwargs["pk"]
-        )
 
     def forms(self, user, data=None):
         profile = getattr(user, "reviewer_profile", None) if user.pk else None
@@ -68,11 +58,11 @@ class ReviewerFormView(PermissionRequiredMixin, View):
         )
 
     def get(self, request, *args, **kwargs):
-        user = self.get_user()
+        user = self.get_account()
         return self.render(user, *self.forms(user))
 
     def post(self, request, *args, **kwargs):
-        user = self.get_user()
+        user = self.get_account()
         account_form, profile_form = self.forms(user, request.POST)
         if not (account_form.is_valid() and profile_form.is_valid()):
             return self.render(user, account_form, profile_form)
@@ -96,12 +86,14 @@ class ReviewerFormView(PermissionRequiredMixin, View):
             )
         return redirect("portal:reviewer-list")
 
-    def set_password_url(self, user) -> str:
-        path = reverse(
-            "password_reset_confirm",
-            kwargs={
-                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-                "token": default_token_generator.make_token(user),
-            },
-        )
-        return self.request.build_absolute_uri(path)
+
+class ReviewerDeactivateView(AccountActivationView):
+    role = Role.REVIEWER
+    active = False
+    edit_url_name = "portal:reviewer-edit"
+
+
+class ReviewerReactivateView(AccountActivationView):
+    role = Role.REVIEWER
+    active = True
+    edit_url_name = "portal:reviewer-edit"

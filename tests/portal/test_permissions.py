@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from scoring.services import freeze_template
-from tests.factories import RegistrationFactory
+from tests.factories import RegistrationFactory, StaffFactory
 from tests.scoring.factories import scoring_template_with
 
 pytestmark = pytest.mark.django_db
@@ -51,6 +51,13 @@ MATRIX = [
     ("portal:reviewer-list", None, "get", STAFF_ONLY),
     ("portal:reviewer-create", None, "get", STAFF_ONLY),
     ("portal:reviewer-edit", "reviewer", "get", STAFF_ONLY),
+    ("portal:reviewer-deactivate", "reviewer", "post", STAFF_ONLY | {"staff": REDIRECT}),
+    ("portal:reviewer-reactivate", "reviewer", "post", STAFF_ONLY | {"staff": REDIRECT}),
+    ("portal:staff-account-list", None, "get", STAFF_ONLY),
+    ("portal:staff-account-create", None, "get", STAFF_ONLY),
+    ("portal:staff-account-edit", "staff_account", "get", STAFF_ONLY),
+    ("portal:staff-account-deactivate", "staff_account", "post", STAFF_ONLY | {"staff": REDIRECT}),
+    ("portal:staff-account-reactivate", "staff_account", "post", STAFF_ONLY | {"staff": REDIRECT}),
     ("scoring:template-list", None, "get", STAFF_ONLY | {"reviewer": OK}),
     ("scoring:template-detail", "template", "get", STAFF_ONLY | {"reviewer": OK}),
     ("scoring:template-create", None, "get", STAFF_ONLY),
@@ -99,6 +106,7 @@ def test_permission_matrix(client_for, users, organization, name, target, method
     frozen = freeze_template(template=scoring_template_with({"1": ["100"]}))
     objects = {
         "reviewer": users["reviewer"],
+        "staff_account": StaffFactory(),
         "organization": organization,
         "registration": RegistrationFactory(),
         "template": template,

@@ -39,6 +39,16 @@ def test_register_enterprise_with_new_organization_saves_inactive_account(
     assert [message.to for message in mail.outbox] == [["clerk@example.com"]]
 
 
+def test_register_enterprise_contact_person_fits_the_organization_field():
+    user = new_user()
+    user.full_name = "长" * 100
+    registration = services.register_enterprise(
+        user=user, password="Sesame-Street-9", organization=OrganizationFactory.build()
+    )
+    registration.organization.refresh_from_db()
+    assert registration.organization.contact_person == "长" * 50
+
+
 def test_register_enterprise_claiming_existing_organization_creates_no_organization(
     organization,
 ):

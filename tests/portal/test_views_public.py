@@ -1,10 +1,18 @@
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from portal.enums import RegistrationStatus
 from portal.models import Organization, Registration
-from tests.factories import PASSWORD, RegistrationFactory, StaffFactory, UserFactory, region
+from tests.factories import (
+    PASSWORD,
+    OrganizationFactory,
+    RegistrationFactory,
+    StaffFactory,
+    UserFactory,
+    region,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -72,6 +80,67 @@ def test_register_new_with_taken_code_explains(client, organization):
     )
     errors = response.context["organization_form"].errors
     assert errors["uscc"] == [f"{organization.name}已使用此信用代码登记；请改选“加入我的组织”。"]
+
+
+def test_register_new_organization_takes_the_applicant_as_its_contact(client):
+    client.post(reverse("portal:register"), registration_data())
+
+    organization = Registration.objects.get().organization
+    assert (
+        organization.contact_person,
+        organization.contact_phone,
+        organization.contact_email,
+    ) == ("茶叶经理", "13800000000", "tea@example.com")
+
+
+def test_register_claim_leaves_the_organization_contact_alone(client):
+    organization = OrganizationFactory(contact_phone="0715-4321000", contact_email="")
+    client.post(
+        reverse("portal:register"),
+        registration_data(
+            **{"organization-mode": "existing", "organization-uscc": organization.uscc}
+        ),
+    )
+
+    organization.refresh_from_db()
+    assert (organization.contact_phone, organization.contact_email) == ("0715-4321000", "")
+
+
+UNCONFIRMED_CODE_MESSAGE = (
+    "An organization with this credit code is already in the portal; choose “Join my "
+    "organization” instead, or ask the bureau."
+)
+
+
+@pytest.mark.parametrize(
+    "status", [RegistrationStatus.PENDING, RegistrationStatus.REJECTED], ids=str
+)
+def test_register_new_with_code_of_an_unapproved_organization_hides_its_name(client, status):
+    registration = RegistrationFactory(
+        creates_organization=True, status=status, organization__name="待审核的茶叶有限公司"
+    )
+    response = client.post(
+        reverse("portal:register"),
+        registration_data(**{"organization-uscc": registration.organization.uscc}),
+    )
+
+    errors = response.context["organization_form"].errors
+    assert errors["uscc"] == [gettext(UNCONFIRMED_CODE_MESSAGE)]
+    assert "待审核的茶叶有限公司" not in response.content.decode()
+
+
+def test_register_new_with_code_of_an_approved_registration_names_it(client):
+    registration = RegistrationFactory(
+        creates_organization=True, status=RegistrationStatus.APPROVED
+    )
+    response = client.post(
+        reverse("portal:register"),
+        registration_data(**{"organization-uscc": registration.organization.uscc}),
+    )
+    errors = response.context["organization_form"].errors
+    assert errors["uscc"] == [
+        f"{registration.organization.name}已使用此信用代码登记；请改选“加入我的组织”。"
+    ]
 
 
 def test_register_with_errors_keeps_everything_typed(client):

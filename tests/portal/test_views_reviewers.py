@@ -56,7 +56,7 @@ def test_add_expert_with_errors_keeps_input(staff_client):
     assert response.context["account_form"]["full_name"].value() == "钱专家"
 
 
-def test_edit_expert_changes_employer_and_can_deactivate(staff_client):
+def test_edit_expert_changes_employer(staff_client):
     expert = ReviewerFactory()
     new_employer = OrganizationFactory()
     response = staff_client.post(
@@ -73,7 +73,29 @@ def test_edit_expert_changes_employer_and_can_deactivate(staff_client):
     )
     assert response.status_code == 302
     expert.refresh_from_db()
-    assert (expert.is_active, expert.reviewer_profile.employer) == (False, new_employer)
+    assert (expert.is_active, expert.reviewer_profile.employer) == (True, new_employer)
+
+
+def test_staff_deactivate_and_reactivate_an_expert(staff_client):
+    expert = ReviewerFactory()
+    edit_url = reverse("portal:reviewer-edit", args=[expert.pk])
+
+    response = staff_client.post(reverse("portal:reviewer-deactivate", args=[expert.pk]))
+    assert response.url == edit_url
+    expert.refresh_from_db()
+    assert expert.is_active is False
+    page = staff_client.get(edit_url).content.decode()
+    assert reverse("portal:reviewer-reactivate", args=[expert.pk]) in page
+
+    staff_client.post(reverse("portal:reviewer-reactivate", args=[expert.pk]))
+    expert.refresh_from_db()
+    assert expert.is_active is True
+
+
+def test_expert_edit_page_offers_deactivation(staff_client):
+    expert = ReviewerFactory()
+    page = staff_client.get(reverse("portal:reviewer-edit", args=[expert.pk])).content.decode()
+    assert reverse("portal:reviewer-deactivate", args=[expert.pk]) in page
 
 
 def test_edit_page_is_only_for_experts(staff_client):
@@ -96,3 +118,11 @@ def test_expert_list_searches_specialty(staff_client):
     ReviewerFactory(full_name="乙", reviewer_profile__specialty="服务标准化")
     response = staff_client.get(reverse("portal:reviewer-list"), {"q": "茶叶"})
     assert [user.full_name for user in response.context["object_list"]] == ["甲"]
+
+
+def test_only_a_superuser_changes_an_expert_with_admin_rights(client):
+    expert = ReviewerFactory(is_staff=True)
+    client.force_login(StaffFactory())
+    assert client.get(reverse("portal:reviewer-edit", args=[expert.pk])).status_code == 403
+    client.force_login(StaffFactory(is_superuser=True))
+    assert client.get(reverse("portal:reviewer-edit", args=[expert.pk])).status_code == 200
