@@ -159,6 +159,7 @@ def create_staff_member(*, user: User, actor: User, set_password_url) -> User:
     return user
 
 
+@transaction.atomic
 def set_account_active(*, user: User, active: bool, actor: User) -> User:
     """Deactivate an account (it can no longer log in, and its open sessions end) or
     reactivate it. Accounts are never deleted: what their owners did stays on record.
