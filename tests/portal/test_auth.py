@@ -35,7 +35,7 @@ def log_in(client, user):
 
 @pytest.mark.parametrize(
     ("factory", "url_name"),
-    [(StaffFactory, "portal:organization-list"), (ReviewerFactory, "portal:template-list")],
+    [(StaffFactory, "portal:organization-list"), (ReviewerFactory, "scoring:template-list")],
 )
 def test_deactivated_account_is_logged_out_on_its_next_request(client, factory, url_name):
     user = factory()
