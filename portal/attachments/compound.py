@@ -10,9 +10,8 @@ import struct
 from dataclasses import dataclass
 from functools import cached_property
 
-# [MS-CFB] §2.1: special sector numbers; any number above MAXREGSECT ends or breaks a chain.
+# [MS-CFB] §2.1: the largest regular sector number; those above are special (ENDOFCHAIN...).
 MAXREGSECT = 0xFFFFFFFA
-ENDOFCHAIN = 0xFFFFFFFE
 HEADER_SIZE = 512
 DIRECTORY_ENTRY_SIZE = 128
 # [MS-CFB] §2.6.1: object types of directory entries.
@@ -105,7 +104,9 @@ class CompoundFile:
     def _chain(self, start: int, table: list[int]):
         """The sector numbers of the chain that starts at ``start`` in ``table``."""
         sector, length = start, 0
-        while sector != ENDOFCHAIN:
+        # ENDOFCHAIN ends a chain; so does any other special number (some writers mark an empty
+        # chain FREESECT). A stream cut short this way is then shorter than its size.
+        while sector <= MAXREGSECT:
             if sector >= len(table) or length > len(table):
                 raise CompoundFileError("A sector chain is broken.")
             yield sector

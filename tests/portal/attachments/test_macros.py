@@ -215,6 +215,9 @@ def test_validate_document_refuses_office97_with_macros(name, content):
     assert refused_for_macros(name, content)
 
 
+WITHOUT_MINI_FAT = compound_file({"WordDocument": bytes(4096)})
+
+
 @pytest.mark.parametrize(
     ("name", "content"),
     [
@@ -224,10 +227,12 @@ def test_validate_document_refuses_office97_with_macros(name, content):
             compound_file({"PowerPoint Document": powerpoint_document(has_macros=0, size=6000)}),
         ),
         ("明细.xls", compound_file({"Workbook": workbook(0)}, version=4)),
+        # No mini stream, its chain marked FREESECT rather than ENDOFCHAIN.
+        ("old-report.doc", WITHOUT_MINI_FAT[:0x3C] + b"\xff" * 4 + WITHOUT_MINI_FAT[0x40:]),
         # Over 109 FAT sectors: the rest are listed in DIFAT sectors.
         ("明细.xls", compound_file({"Workbook": workbook(0).ljust(8 * 1024 * 1024, b"\0")})),
     ],
-    ids=["Word", "PowerPoint", "Excel, version 4", "Excel over 7 MB"],
+    ids=["Word", "PowerPoint", "Excel, version 4", "FREESECT", "Excel over 7 MB"],
 )
 def test_validate_document_accepts_office97_without_macros(name, content):
     assert validate_document(upload(name, content)) == "office97"
