@@ -29,7 +29,9 @@ XML_READ_LIMIT = 4 * MEGABYTE
 # and application/vnd.ms-excel.intlmacrosheet+xml.
 OOXML_MACRO_CONTENT_TYPES = ("vbaproject", "macroenabled", "macrosheet")
 OPENDOCUMENT_MACRO_FOLDERS = ("basic/", "scripts/")
-OPENDOCUMENT_SCRIPT_MEDIA_TYPES = ("script", "basic", "python")
+# Subtypes (without "x-") of script media types; not a fragment such as "script", which would
+# also match application/postscript pictures.
+OPENDOCUMENT_SCRIPT_SUBTYPES = {"javascript", "ecmascript", "python", "beanshell", "basic"}
 # [MS-OVBA] §2.2.1, [MS-DOC] §2.1.8, [MS-XLS] §2.1.7.23: where Word and Excel keep a VBA project.
 OFFICE97_VBA_NAMES = {"macros", "_vba_project_cur", "vba", "_vba_project"}
 # [MS-PPT] §2.4.10: the headers of a VBAInfoContainer and of its VBAInfoAtom, which then holds
@@ -97,9 +99,8 @@ def opendocument_has_macros(package: zipfile.ZipFile) -> bool:
         if element != "file-entry":
             continue
         path, media_type = attributes.get("full-path", ""), attributes.get("media-type", "")
-        if path.startswith(OPENDOCUMENT_MACRO_FOLDERS) or any(
-            marker in media_type for marker in OPENDOCUMENT_SCRIPT_MEDIA_TYPES
-        ):
+        subtype = media_type.rpartition("/")[2].removeprefix("x-")
+        if path.startswith(OPENDOCUMENT_MACRO_FOLDERS) or subtype in OPENDOCUMENT_SCRIPT_SUBTYPES:
             return True
     return False
 

@@ -160,8 +160,17 @@ def test_validate_document_accepts_ooxml_declaring_a_vba_type_that_no_part_has()
             '<manifest:file-entry manifest:full-path="run.js" '
             'manifest:media-type="application/javascript"/>'
         ),
+        opendocument(
+            '<manifest:file-entry manifest:full-path="run.py" manifest:media-type="text/x-python"/>'
+        ),
     ],
-    ids=["Basic folder", "Scripts folder", "Basic in manifest", "script in manifest"],
+    ids=[
+        "Basic folder",
+        "Scripts folder",
+        "Basic in manifest",
+        "JavaScript in manifest",
+        "Python in manifest",
+    ],
 )
 def test_validate_document_refuses_opendocument_with_macros(content):
     assert refused_for_macros("report.odt", content)
@@ -170,8 +179,10 @@ def test_validate_document_refuses_opendocument_with_macros(content):
 def test_validate_document_accepts_opendocument_with_manifest_and_pictures():
     content = opendocument(
         '<manifest:file-entry manifest:full-path="Pictures/logo.png" '
-        'manifest:media-type="image/png"/>',
-        **{"Pictures/logo.png": "PNG"},
+        'manifest:media-type="image/png"/>'
+        '<manifest:file-entry manifest:full-path="Pictures/plan.eps" '
+        'manifest:media-type="application/postscript"/>',
+        **{"Pictures/logo.png": "PNG", "Pictures/plan.eps": "%!PS"},
     )
 
     assert validate_document(upload("report.odt", content)) == "opendocument"
