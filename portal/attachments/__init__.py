@@ -3,7 +3,8 @@
 - ``photos``: ``validate_photo`` and ``process_photo`` (upright, re-encoded without EXIF, GPS,
   XMP, comment or ICC data, with a thumbnail);
 - ``documents``: ``validate_document``, which decides a file's kind by its content, never by its
-  name or the browser's content type;
+  name or the browser's content type, and refuses office files with macros (``macros``, with
+  ``compound`` for Office 97–2003 files);
 - ``fields``: the form fields that run those checks;
 - ``storage``: ``PrivateUploadTo`` (made-up file names) and ``serve_private_file`` (uploads are
   private: a view checks permissions, then streams the file).

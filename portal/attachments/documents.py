@@ -1,6 +1,7 @@
 """Documents: their kind is decided by their content, never by their name or content type."""
 
 import zipfile
+import zlib
 from pathlib import PurePath
 
 from django.conf import settings
@@ -8,6 +9,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from portal.attachments.common import PILLOW_ERRORS, read_head, rewound, size_params
+from portal.attachments.compound import CompoundFileError
+from portal.attachments.macros import office97_has_macros, ooxml_has_macros, opendocument_has_macros
 from portal.attachments.photos import PHOTO_FORMATS, picture_format
 
 # The kinds accepted, each with the file-name extensions that may carry it.
@@ -30,13 +33,23 @@ OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 OOXML_KINDS = {"word/": "word", "xl/": "excel", "ppt/": "powerpoint"}
 # OASIS OpenDocument 1.3 part 2 §3.3: a stored first entry "mimetype" holding the media type.
 OPENDOCUMENT_MIMETYPE_PREFIX = b"application/vnd.oasis.opendocument."
+# What reading a malformed, encrypted or oversized zip may raise.
+ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    RuntimeError,
+    NotImplementedError,
+    *PILLOW_ERRORS,
+)
 
 
-def _zip_kind(uploaded_file) -> str | None:
-    """The kind of an OOXML or OpenDocument package; None for any other zip.
+def _zip_kind(uploaded_file) -> tuple[str | None, bool]:
+    """The kind of an OOXML or OpenDocument package (None for any other zip), and whether it
+    holds macros.
 
-    Only the list of entries and the small "mimetype" entry are read, so a zip bomb costs
-    nothing. OOXML files with macros (a vbaProject.bin part) are not accepted.
+    Only the list of entries and a few small parts ("mimetype", the content types or the
+    manifest) are read, so a zip bomb costs little.
     """
     try:
         with rewound(uploaded_file), zipfile.ZipFile(uploaded_file) as package:
@@ -44,30 +57,35 @@ def _zip_kind(uploaded_file) -> str | None:
             if entries and entries[0].filename == "mimetype" and entries[0].file_size <= 200:
                 mimetype = package.read(entries[0])
                 if mimetype.startswith(OPENDOCUMENT_MIMETYPE_PREFIX):
-                    return "opendocument"
-                return None
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, *PILLOW_ERRORS):
-        return None
-    names = [entry.filename for entry in entries]
-    if "[Content_Types].xml" not in names or any(n.endswith("vbaProject.bin") for n in names):
-        return None
-    for folder, kind in OOXML_KINDS.items():
-        if any(name.startswith(folder) for name in names):
-            return kind
-    return None
+                    return "opendocument", opendocument_has_macros(package)
+                return None, False
+            names = [entry.filename for entry in entries]
+            if "[Content_Types].xml" not in names:
+                return None, False
+            for folder, kind in OOXML_KINDS.items():
+                if any(name.startswith(folder) for name in names):
+                    return kind, ooxml_has_macros(package)
+    except ZIP_ERRORS:
+        pass
+    return None, False
 
 
-def _document_kind(uploaded_file) -> str | None:
+def _document_kind(uploaded_file) -> tuple[str | None, bool]:
+    """The kind of the document (None when it is not one accepted), and whether it holds
+    macros."""
     head = read_head(uploaded_file)
     if head.startswith(PDF_MAGIC):
-        return "pdf"
+        return "pdf", False
     if head.startswith(OLE2_MAGIC):
-        return "office97"
+        try:
+            return "office97", office97_has_macros(uploaded_file)
+        except CompoundFileError:
+            return None, False
     if head.startswith(ZIP_MAGIC):
         return _zip_kind(uploaded_file)
     if picture_format(uploaded_file, formats=PHOTO_FORMATS) in PHOTO_FORMATS:
-        return "image"
-    return None
+        return "image", False
+    return None, False
 
 
 def validate_document(uploaded_file) -> str:
@@ -76,7 +94,9 @@ def validate_document(uploaded_file) -> str:
     Returns its kind: "pdf", "word", "excel", "powerpoint", "opendocument", "office97" (Word,
     Excel or PowerPoint 97–2003) or "image" (JPEG, PNG or WebP). The kind is read from the
     content; the name's extension must then be one that the kind may carry, so that a zip or a
-    program named ``report.pdf`` is refused. The file is left at its start.
+    program named ``report.pdf`` is refused. Office and OpenDocument files with macros are
+    refused whatever their name (see ``portal.attachments.macros``). The file is left at its
+    start.
     """
     limit = settings.DOCUMENT_MAX_BYTES
     if uploaded_file.size > limit:
@@ -85,8 +105,19 @@ def validate_document(uploaded_file) -> str:
             code="document_too_large",
             params=size_params(uploaded_file.size, limit),
         )
-    kind = _document_kind(uploaded_file)
-    extension = PurePath(uploaded_file.name or "").suffix.lower()
+    kind, has_macros = _document_kind(uploaded_file)
+    name = PurePath(uploaded_file.name or "").name
+    if has_macros:
+        raise ValidationError(
+            _(
+                "“%(name)s” contains macros, which are not accepted: remove the macros, or save "
+                "a copy in a format without them (such as .docx, .xlsx or .pptx), and upload "
+                "that."
+            ),
+            code="document_macros",
+            params={"name": name},
+        )
+    extension = PurePath(name).suffix.lower()
     named_as_accepted = any(extension in exts for exts in DOCUMENT_EXTENSIONS.values())
     if kind is None and not named_as_accepted:
         raise ValidationError(
@@ -104,6 +135,6 @@ def validate_document(uploaded_file) -> str:
                 "right file and that its name ends in the right extension."
             ),
             code="document_name_mismatch",
-            params={"name": PurePath(uploaded_file.name or "").name},
+            params={"name": name},
         )
     return kind
