@@ -38,9 +38,9 @@ def test_reviewer_scores_and_staff_conclude(page, live_server, demo_data, login,
     page.get_by_role("link", name="考核验收").first.click()
     page.get_by_role("link", name="牲猪养殖市级农业标准化示范区").click()
     page.get_by_role("link", name="声明", exact=True).click()
-    page.get_by_label("本人与该试点及其相关单位无利益冲突", exact=False).check()
+    page.get_by_label("本人与本专家组评审的对象及其相关单位无利益冲突", exact=False).check()
     page.get_by_role("button", name="提交声明").click()
-    expect(page.get_by_text("试点文件和您的评分表现已向您开放")).to_be_visible()
+    expect(page.get_by_text("评审材料和您的评分表现已向您开放")).to_be_visible()
 
     # Staff open scoring.
     page.context.clear_cookies()
