@@ -92,7 +92,11 @@ def test_staff_invite_a_colleague_by_email(staff_client, django_capture_on_commi
 
     assert response.url == reverse("portal:staff-account-list")
     account = User.objects.get(username="clerk1")
-    assert (account.groups.filter(name=Role.BUREAU_STAFF).exists(), account.is_staff, account.is_superuser) == (
+    assert (
+        account.groups.filter(name=Role.BUREAU_STAFF).exists(),
+        account.is_staff,
+        account.is_superuser,
+    ) == (
         True,
         False,
         False,
