@@ -122,6 +122,16 @@ class StandardStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
+badge_colours(
+    StandardStatus,
+    {
+        StandardStatus.CURRENT: "success",
+        StandardStatus.SUPERSEDED: "secondary",
+        StandardStatus.WITHDRAWN: "danger",
+    },
+)
+
+
 class ActivityKind(models.TextChoices):
     TRAINING = "training", _("Training")
     OUTREACH = "outreach", _("Outreach: standards to the villages")

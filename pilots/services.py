@@ -186,6 +186,15 @@ def delete_photo(*, photo: Photo) -> None:
 
 
 @transaction.atomic
+def delete_activity(*, activity: Activity) -> None:
+    """Delete an activity with its photos; the photos' files go once the deletion is
+    committed (``delete_photo``)."""
+    for photo in activity.photos.all():
+        delete_photo(photo=photo)
+    activity.delete()
+
+
+@transaction.atomic
 def delete_document(*, document: PilotDocument) -> None:
     """Delete the document's row, then its file once the deletion is committed."""
     file = document.file

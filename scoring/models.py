@@ -178,6 +178,13 @@ class Panel(RulesModel):
         return subject.get_absolute_url() if subject is not None else reverse("portal:home")
 
     @property
+    def chair(self):
+        """The reviewer who chairs the panel (signs its opinion), or None."""
+        member = self.members.filter(is_chair=True, removed=None).select_related("reviewer")
+        first = member.first()
+        return first.reviewer if first is not None else None
+
+    @property
     def subject(self):
         """The record this panel reviews (an acceptance review, an award application)."""
         if not hasattr(self, "_subject"):

@@ -1,4 +1,5 @@
 import pytest
+from django.db import connection
 
 from tests.factories import (
     EnterpriseMemberFactory,
@@ -70,3 +71,24 @@ def client_for(client):
 def _media_in_tmp(settings, tmp_path):
     """Uploaded files go to a temporary folder, never to var/media."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _database_left_as_migrated(django_db_setup, django_db_blocker):
+    """Leave the test database holding what the migrations load (regions, roles, shipped
+    scoring templates) when the session ends.
+
+    Transactional tests (threads, migrations, browsers) flush the whole database when they
+    end, and a serialized rollback restores it only at the start of the next such test. The
+    last one of a run leaves the database empty, and a later run with ``--reuse-db`` would
+    start without regions; so the contents serialized after the migrations go back in here.
+    """
+    yield
+    contents = getattr(connection, "_test_serialized_contents", None)
+    if not contents:
+        return
+    from portal.models import Region
+
+    with django_db_blocker.unblock():
+        if not Region.objects.exists():
+            connection.creation.deserialize_db_from_string(contents)

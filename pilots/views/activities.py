@@ -83,10 +83,9 @@ class ActivityDeleteView(ActivityObjectMixin, DeleteView):
     success_url = reverse_lazy("pilots:activity-list")
 
     def form_valid(self, form):
-        for photo in self.object.photos.all():
-            services.delete_photo(photo=photo)
+        services.delete_activity(activity=self.object)
         messages.success(self.request, _("The activity has been deleted."))
-        return super().form_valid(form)
+        return redirect(self.success_url)
 
 
 class PhotoUploadView(ActivityObjectMixin, FormView):

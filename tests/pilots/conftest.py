@@ -1,7 +1,7 @@
 import pytest
 
 from pilots.enums import PilotStatus
-from tests.factories import (
+from tests.pilots.factories import (
     ActivityFactory,
     PhotoFactory,
     PilotDocumentFactory,

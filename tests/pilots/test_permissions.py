@@ -117,7 +117,7 @@ def test_public_detail_hides_pilots_not_yet_approved(client, pilot):
 
 
 def test_member_sees_only_own_organizations_pilots_in_list(client, member, pilot):
-    from tests.factories import PilotProjectFactory
+    from tests.pilots.factories import PilotProjectFactory
 
     PilotProjectFactory(name="别人的示范区")
     client.force_login(member)

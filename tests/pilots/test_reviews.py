@@ -19,11 +19,10 @@ from scoring.selectors import template_leaves
 from tests.factories import (
     EnterpriseMemberFactory,
     OrganizationFactory,
-    PilotProjectFactory,
     ReviewerFactory,
     StaffFactory,
 )
-from tests.pilots.factories import AcceptanceReviewFactory
+from tests.pilots.factories import AcceptanceReviewFactory, PilotProjectFactory
 from tests.scoring.factories import PanelMemberFactory, ScoreSheetFactory, scoring_template_with
 
 pytestmark = pytest.mark.django_db

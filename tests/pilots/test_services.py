@@ -7,14 +7,14 @@ from django.utils import timezone
 
 from pilots import services
 from pilots.enums import PILOT_TRANSITIONS, PilotStatus
-from pilots.models import PilotProject, PilotTransition
+from pilots.models import Activity, Photo, PilotProject, PilotTransition
 from tests.factories import (
     EnterpriseMemberFactory,
     OrganizationFactory,
-    PilotProjectFactory,
     ReviewerFactory,
     StaffFactory,
 )
+from tests.pilots.factories import PhotoFactory, PilotProjectFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -158,3 +158,17 @@ def test_approval_sets_the_approval_date_when_missing():
         occurred_on=datetime.date(2013, 4, 15),
     )
     assert PilotProject.objects.get(pk=pilot.pk).approval_date == datetime.date(2013, 4, 15)
+
+
+def test_delete_activity_removes_its_photos_and_their_files_after_commit(
+    django_capture_on_commit_callbacks,
+):
+    photo = PhotoFactory()
+    activity = photo.activity
+    storage, names = photo.image.storage, [photo.image.name, photo.thumbnail.name]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.delete_activity(activity=activity)
+
+    assert (Activity.objects.filter(pk=activity.pk).exists(), Photo.objects.count()) == (False, 0)
+    assert [storage.exists(name) for name in names] == [False, False]

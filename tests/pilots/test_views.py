@@ -5,14 +5,12 @@ from django.urls import reverse
 
 from pilots.enums import PilotStatus
 from pilots.models import PilotProject, PilotStandard, Standard
-from tests.factories import (
+from tests.factories import OrganizationFactory, StaffFactory, region
+from tests.pilots.factories import (
     ActivityFactory,
-    OrganizationFactory,
     PilotProjectFactory,
     PilotStandardFactory,
-    StaffFactory,
     StandardFactory,
-    region,
 )
 
 pytestmark = pytest.mark.django_db

@@ -5,11 +5,7 @@ from portal import services
 from portal.enums import RegistrationStatus, Role
 from portal.models import Membership, Organization, Registration, User
 from portal.workflow import IllegalTransition
-from tests.factories import (
-    OrganizationFactory,
-    RegistrationFactory,
-    StaffFactory,
-)
+from tests.factories import OrganizationFactory, RegistrationFactory, StaffFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,8 @@ from pilots.enums import PILOT_TRANSITIONS, PilotStatus
 from pilots.models import PilotTransition
 from portal.enums import REGISTRATION_TRANSITIONS, RegistrationStatus
 from portal.workflow import DomainError, IllegalTransition, check_transition, record_transition
-from tests.factories import PilotProjectFactory, StaffFactory
+from tests.factories import StaffFactory
+from tests.pilots.factories import PilotProjectFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -209,3 +209,12 @@ def test_conclude_panel_stores_the_result_and_the_date():
         "同意",
         datetime.date(2014, 6, 25),
     )
+
+
+def test_panel_chair_is_the_active_member_marked_chair():
+    panel = PanelFactory()
+    PanelMemberFactory(panel=panel)
+    chair = PanelMemberFactory(panel=panel, is_chair=True)
+    assert panel.chair == chair.reviewer
+    services.remove_panel_member(member=chair, reason="回避", actor=StaffFactory())
+    assert panel.chair is None
