@@ -1,4 +1,5 @@
 import pytest
+from django.core.management import call_command
 from django.db import connection
 
 from tests.factories import (
@@ -91,4 +92,5 @@ def _database_left_as_migrated(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         if not Region.objects.exists():
+            call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
             connection.creation.deserialize_db_from_string(contents)

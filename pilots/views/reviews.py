@@ -15,6 +15,7 @@ from pilots.forms import ReviewScheduleForm
 from pilots.models import AcceptanceReview
 from pilots.views.pilots import PilotObjectMixin
 from portal.views.mixins import DomainErrorMixin, FoundObjectMixin
+from scoring.enums import PanelStatus
 from scoring.forms import ConcludePanelForm
 from scoring.selectors import panel_result
 from scoring.views.panels import panel_context
@@ -90,6 +91,18 @@ class ConcludeReviewView(DomainErrorMixin, ReviewMixin, FormView):
     permission_required = "pilots.manage_acceptancereview"
     form_class = ConcludePanelForm
     template_name = "pilots/acceptancereview_conclude.html"
+
+    def get(self, request, *args, **kwargs):
+        review = self.get_review()
+        if review.panel.status != PanelStatus.SCORING:
+            messages.info(
+                request,
+                _("The review is concluded already.")
+                if review.panel.status == PanelStatus.CONCLUDED
+                else _("Scoring has not been opened yet: there is nothing to conclude."),
+            )
+            return redirect(review)
+        return super().get(request, *args, **kwargs)
 
     def get_form_kwargs(self):
         return super().get_form_kwargs() | {"not_before": self.get_review().scheduled_for}

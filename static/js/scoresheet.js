@@ -5,17 +5,22 @@
   var form = document.querySelector("[data-score-sheet]");
   if (!form) { return; }
 
+  // The item's points, or null when it is empty or not a valid score (negative, above the
+  // item's maximum, more than two decimals): such a value is marked and left out of the totals.
   function value(row) {
     var input = row.querySelector("input[data-max]");
-    var text = input ? input.value : (row.querySelector("[data-points]") || {}).getAttribute && row.querySelector("[data-points]").getAttribute("data-points");
+    var shown = row.querySelector("[data-points]");
+    var text = input ? input.value.trim() : (shown ? shown.getAttribute("data-points") : "");
+    if (input) { input.classList.remove("is-invalid"); }
+    if (text === "") { return null; }
     var number = parseFloat(text);
-    if (isNaN(number)) { return null; }
     if (input) {
       var max = parseFloat(input.getAttribute("data-max"));
-      var bad = number < 0 || number > max || !/^\d+(\.\d{1,2})?$/.test(input.value.trim());
+      var bad = isNaN(number) || number < 0 || number > max || !/^\d+(\.\d{1,2})?$/.test(text);
       input.classList.toggle("is-invalid", bad);
+      if (bad) { return null; }
     }
-    return number;
+    return isNaN(number) ? null : number;
   }
 
   function cents(number) { return (Math.round(number * 100) / 100).toFixed(2); }

@@ -298,3 +298,17 @@ def test_old_panel_address_is_refused_to_a_stranger(client, scene):
     client.force_login(scene["users"]["other_reviewer"])
     response = client.get(f"/reviews/{scene['review'].pk}/declare/")
     assert response.status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("status", "message"),
+    [("concluded", "该考核验收已经结束。"), ("scheduled", "评分尚未开始，没有可结束的内容。")],
+)
+def test_conclude_page_of_a_review_not_being_scored_leads_back(client, status, message):
+    review = AcceptanceReviewFactory(panel__status=status)
+    client.force_login(StaffFactory())
+
+    response = client.get(reverse("pilots:review-conclude", args=[review.pk]), follow=True)
+
+    assert response.redirect_chain == [(review.get_absolute_url(), 302)]
+    assert [str(m) for m in response.context["messages"]] == [message]
