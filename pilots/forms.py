@@ -242,8 +242,10 @@ class ReviewScheduleForm(forms.Form):
         self.organization_ids = pilot_organization_ids(pilot)
         usable = [template.pk for template in usable_templates()]
         self.fields["template"].queryset = ScoringTemplate.objects.filter(pk__in=usable)
-        self.fields["reviewers"].queryset = reviewer_users()
-        self.fields["chair"].queryset = reviewer_users()
+        # Reviewers employed by the pilot's organizations are not offered (conflict of interest).
+        offered = reviewer_users().exclude(reviewer_profile__employer__in=self.organization_ids)
+        self.fields["reviewers"].queryset = offered
+        self.fields["chair"].queryset = offered
         self.fields["chair"].label_from_instance = lambda user: user.get_full_name()
 
     def clean_reviewers(self):

@@ -1,6 +1,11 @@
 """Querysets that decide what a user may see and what a page needs."""
 
+import datetime
+from dataclasses import dataclass
+
 from django.db.models import Count, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from portal.enums import RegistrationStatus
 from portal.models import Membership, Organization, Registration, User
@@ -54,16 +59,54 @@ def pending_registration_count() -> int:
     return Registration.objects.filter(status=RegistrationStatus.PENDING).count()
 
 
-def history_with_changes(instance) -> tuple[list, dict]:
-    """The instance's django-simple-history records, newest first, each with ``.changes``
-    (the field changes against the record before it), and the model's field labels."""
+@dataclass
+class FieldChange:
+    """One field's change between two history records, ready to show."""
+
+    label: str
+    old: str
+    new: str
+
+
+# Kept by every record but not worth showing as a change.
+HISTORY_SKIPPED_FIELDS = {"id", "created", "modified"}
+
+
+def _history_value(record, field) -> str:
+    value = getattr(record, field.attname)
+    if value is None or value == "":
+        return ""
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if field.is_relation:
+        related = getattr(record, field.name, None)
+        return str(related) if related is not None else ""
+    if isinstance(value, bool):
+        return str(_("yes") if value else _("no"))
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+def history_with_changes(instance) -> list:
+    """The instance's django-simple-history records, newest first, each with ``.changes``: the
+    ``FieldChange`` of every tracked field (status changes included) against the record before
+    it, with choices by their label, related records by name and dates as YYYY-MM-DD."""
     records = list(instance.history.select_related("history_user").order_by("-history_id"))
-    for record in records:
-        previous = record.prev_record
-        record.changes = record.diff_against(previous).changes if previous else []
-    labels = {
-        field.name: field.verbose_name
-        for field in type(instance)._meta.get_fields()
-        if hasattr(field, "verbose_name")
-    }
-    return records, labels
+    fields = [
+        field
+        for field in type(instance)._meta.concrete_fields
+        if field.name not in HISTORY_SKIPPED_FIELDS
+        and hasattr(records[0] if records else instance, field.attname)
+    ]
+    for record, previous in zip(records, [*records[1:], None], strict=True):
+        record.changes = []
+        if previous is None:
+            continue
+        for field in fields:
+            old, new = _history_value(previous, field), _history_value(record, field)
+            if old != new:
+                record.changes.append(FieldChange(str(field.verbose_name), old, new))
+    return records

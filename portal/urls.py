@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.contrib import admin
+from django.http import HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from portal.forms import AdminLoginForm
 from portal.views import accounts, organizations, registrations, reviewers, staff_accounts
@@ -110,7 +111,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path(
         "favicon.ico",
-        RedirectView.as_view(url=f"/{settings.STATIC_URL}img/favicon.svg", permanent=True),
+        # Resolved per request: the hashed name exists only once static files are collected.
+        lambda request: HttpResponsePermanentRedirect(static("img/favicon.svg")),
     ),
 ]
 

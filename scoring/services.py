@@ -19,6 +19,7 @@ from portal import notifications
 from portal.enums import Role
 from portal.models import User
 from portal.rules import is_reviewer
+from portal.text import enumeration
 from portal.workflow import DomainError, check_transition, record_transition
 from scoring.enums import (
     PANEL_TRANSITIONS,
@@ -59,7 +60,7 @@ def conflict_of_interest_message(reviewers: Iterable[User]) -> str:
     return _(
         "%(names)s cannot sit on this panel: they work for an organization under review "
         "(conflict of interest)."
-    ) % {"names": "、".join(user.get_full_name() for user in reviewers)}
+    ) % {"names": enumeration(user.get_full_name() for user in reviewers)}
 
 
 def _event(panel: Panel, actor: User, to_status: str, **kwargs) -> PanelEvent:
@@ -72,7 +73,7 @@ def _check_reviewers(reviewers: list[User], organization_ids: Iterable[int]) -> 
     if not_reviewers:
         raise PanelError(
             _("Only expert reviewers can sit on a panel: %(names)s.")
-            % {"names": "、".join(user.get_full_name() for user in not_reviewers)}
+            % {"names": enumeration(user.get_full_name() for user in not_reviewers)}
         )
     conflicted = conflicted_reviewers(organization_ids, reviewers)
     if conflicted:
@@ -442,7 +443,7 @@ def conclude_panel(
                 "Waiting for the sheets of %(names)s: each must be submitted, or the reviewer "
                 "removed from the panel with a reason."
             )
-            % {"names": "、".join(member.reviewer.get_full_name() for member in waiting)}
+            % {"names": enumeration(member.reviewer.get_full_name() for member in waiting)}
         )
     outcome = panel_result(panel)
     concluded_on = concluded_on or timezone.localdate()

@@ -74,23 +74,23 @@ def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _database_left_as_migrated(django_db_setup, django_db_blocker):
-    """Leave the test database holding what the migrations load (regions, roles, shipped
-    scoring templates) when the session ends.
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """A reused test database (``--reuse-db``) holds what the migrations load again.
 
-    Transactional tests (threads, migrations, browsers) flush the whole database when they
-    end, and a serialized rollback restores it only at the start of the next such test. The
-    last one of a run leaves the database empty, and a later run with ``--reuse-db`` would
-    start without regions; so the contents serialized after the migrations go back in here.
+    Transactional tests (threads, migrations, browsers) flush the whole database when they end,
+    and a serialized rollback puts its contents back only at the start of the next such test;
+    the last one of a run leaves the database empty, so the next run with ``--reuse-db`` would
+    start without the regions, roles and shipped templates the migrations load. When that is
+    so, the migrations run again and the contents are serialized anew.
     """
-    yield
-    contents = getattr(connection, "_test_serialized_contents", None)
-    if not contents:
-        return
     from portal.models import Region
 
     with django_db_blocker.unblock():
         if not Region.objects.exists():
-            call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-            connection.creation.deserialize_db_from_string(contents)
+            call_command("migrate", "portal", "zero", verbosity=0, interactive=False)
+            call_command("migrate", verbosity=0, interactive=False)
+            if getattr(connection, "_test_serialized_contents", None) is not None:
+                connection._test_serialized_contents = (
+                    connection.creation.serialize_db_to_string()
+                )

@@ -152,7 +152,7 @@ class PilotHistoryView(PilotObjectMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["records"], context["field_labels"] = history_with_changes(self.object)
+        context["records"] = history_with_changes(self.object)
         return context
 
 

@@ -1,14 +1,9 @@
 from django import template
 
 from portal.enums import badge
+from portal.text import enumeration
 
 register = template.Library()
-
-
-@register.simple_tag
-def field_label(labels: dict, name: str) -> str:
-    """The verbose name of a field from a {name: label} mapping, or the name itself."""
-    return labels.get(name, name)
 
 
 @register.filter
@@ -25,3 +20,9 @@ def status_badge(value: str, choices_name: str) -> dict:
     (``portal.enums.badge_colours``)."""
     label, colour = badge(choices_name, value)
     return {"label": label, "colour": colour}
+
+
+@register.filter(name="enumeration")
+def enumeration_filter(items) -> str:
+    """``{{ names|enumeration }}``: see ``portal.text.enumeration``."""
+    return enumeration(items)

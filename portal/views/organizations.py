@@ -88,7 +88,7 @@ class OrganizationHistoryView(OrganizationMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["records"], context["field_labels"] = selectors.history_with_changes(self.object)
+        context["records"] = selectors.history_with_changes(self.object)
         return context
 
 

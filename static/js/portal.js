@@ -2,11 +2,6 @@
 (function () {
   "use strict";
 
-  // Submit a form as soon as a <select data-autosubmit> changes (the language switcher).
-  document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
-    select.addEventListener("change", function () { select.form.submit(); });
-  });
-
   // Show the fields that belong to the chosen option of a radio group:
   // <input type="radio" name="x" data-toggles="group"> and elements with data-shown-for="group:value".
   document.querySelectorAll("[data-toggle-group]").forEach(function (container) {

@@ -312,3 +312,17 @@ def test_conclude_page_of_a_review_not_being_scored_leads_back(client, status, m
 
     assert response.redirect_chain == [(review.get_absolute_url(), 302)]
     assert [str(m) for m in response.context["messages"]] == [message]
+
+
+def test_schedule_form_does_not_offer_a_reviewer_employed_by_the_pilots_organizations(client):
+    from pilots.forms import ReviewScheduleForm
+    from tests.pilots.factories import PilotProjectFactory
+
+    pilot = PilotProjectFactory(status="acceptance_requested")
+    outsider = ReviewerFactory()
+    insider = ReviewerFactory(reviewer_profile__employer=pilot.lead_organization)
+
+    form = ReviewScheduleForm(pilot=pilot)
+
+    offered = set(form.fields["reviewers"].queryset)
+    assert (outsider in offered, insider in offered) == (True, False)

@@ -455,3 +455,37 @@ def test_move_form_refuses_a_date_before_the_previous_step(staff_client, pilot):
         "occurred_on": ["日期不能早于上一步（2013-04-01）。"]
     }
     assert response.context["form"]["comment"].value() == "补录"
+
+
+def test_pilot_history_shows_status_changes_by_label_and_dates_as_iso(staff_client, staff_user):
+    from pilots import services
+
+    pilot = services.create_pilot(
+        pilot=PilotProjectFactory.build(lead_organization=OrganizationFactory()),
+        participants=[],
+        actor=staff_user,
+        declared_on=datetime.date(2013, 1, 5),
+    )
+    services.set_pilot_state(
+        pilot=pilot,
+        target=PilotStatus.APPROVED,
+        actor=staff_user,
+        occurred_on=datetime.date(2013, 3, 20),
+    )
+
+    response = staff_client.get(reverse("pilots:pilot-history", args=[pilot.pk]))
+
+    changes = [
+        [(change.label, change.old, change.new) for change in record.changes]
+        for record in response.context["records"]
+    ]
+    assert changes == [
+        [("批准日期", "", "2013-03-20"), ("状态", "已申报", "已批准")],
+        [],
+    ]
+
+
+def test_activity_page_without_photos_does_not_send_the_user_to_itself(staff_client, staff_user):
+    activity = ActivityFactory()
+    page = staff_client.get(activity.get_absolute_url()).content.decode()
+    assert ("这项活动还没有照片。" in page, "照片在活动页面上传" in page) == (True, False)

@@ -127,7 +127,7 @@ def test_organization_edit_saves_and_history_shows_change(staff_client, organiza
     response = staff_client.get(reverse("portal:organization-history", args=[organization.pk]))
     records = response.context["records"]
     assert [record.history_type for record in records] == ["~", "+"]
-    assert "name" in [change.field for change in records[0].changes]
+    assert "名称" in [change.label for change in records[0].changes]
 
 
 def test_organization_delete_asks_then_deletes(staff_client, organization):
