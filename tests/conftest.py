@@ -91,6 +91,4 @@ def django_db_setup(django_db_setup, django_db_blocker):
             call_command("migrate", "portal", "zero", verbosity=0, interactive=False)
             call_command("migrate", verbosity=0, interactive=False)
             if getattr(connection, "_test_serialized_contents", None) is not None:
-                connection._test_serialized_contents = (
-                    connection.creation.serialize_db_to_string()
-                )
+                connection._test_serialized_contents = connection.creation.serialize_db_to_string()
