@@ -10,7 +10,10 @@ from portal.enums import Role
 from portal.forms import RegionChoiceField
 from portal.models import Organization, ScoringTemplate, User
 from portal.selectors import usable_templates
-from portal.validators import parse_standard_code
+from portal.validators import (
+    parse_standard_code,
+    validate_single_line,
+)
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -198,16 +201,19 @@ class PhotoUploadForm(forms.Form):
         max_length=200,
         required=False,
         help_text=_("Used for every photo of this upload; you can change it afterwards."),
+        validators=[validate_single_line],
     )
 
 
 class PhotoCaptionForm(forms.Form):
-    caption = forms.CharField(label=_("Caption"), max_length=200, required=False)
+    caption = forms.CharField(
+        label=_("Caption"), max_length=200, required=False, validators=[validate_single_line]
+    )
 
 
 class DocumentUploadForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=DocumentKind.choices)
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = forms.CharField(label=_("Title"), max_length=200, validators=[validate_single_line])
     file = DocumentField(
         label=_("File"),
         help_text=_("PDF, Word, Excel, PowerPoint, OpenDocument or a picture; at most 20 MB."),

@@ -37,6 +37,36 @@ USCC_WEIGHTS = [pow(3, i, 31) for i in range(17)]
 ORGANIZATION_CODE_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2]
 
 
+# --- single-line text -----------------------------------------------------------------------
+
+# C0 and C1 control characters (line breaks, tabs, NUL…) and the Unicode bidirectional
+# embeddings, overrides and isolates, which can make a name read differently from what it is.
+CONTROL_CHARACTERS_RE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def validate_single_line(value: str) -> None:
+    """Refuse control characters (line breaks, tabs…) and bidirectional overrides in a name,
+    an address or another one-line text: they would break e-mail subjects and mislead readers."""
+    match = CONTROL_CHARACTERS_RE.search(str(value))
+    if match:
+        raise ValidationError(
+            _(
+                "Enter this on a single line, without line breaks, tabs or other invisible "
+                "control characters (found %(character)s)."
+            ),
+            code="control_character",
+            params={"character": f"U+{ord(match.group()):04X}"},
+        )
+
+
+def single_line(text: str) -> str:
+    """``text`` on one line: runs of whitespace become one space, control characters go."""
+    return CONTROL_CHARACTERS_RE.sub("", " ".join(str(text).split()))
+
+
+# --- unified social credit codes ------------------------------------------------------------
+
+
 def normalize_uscc(value: str) -> str:
     """Fold full-width characters, drop spaces and upper-case, as typed codes often need."""
     value = unicodedata.normalize("NFKC", str(value))
