@@ -12,6 +12,7 @@ from portal.models import Organization, ScoringTemplate, User
 from portal.selectors import usable_templates
 from portal.validators import (
     parse_standard_code,
+    validate_plausible_date,
     validate_single_line,
 )
 
@@ -65,6 +66,7 @@ class PilotForm(forms.ModelForm):
         value = self.cleaned_data["declared_on"]
         if value > timezone.localdate():
             raise forms.ValidationError(_("The date cannot be in the future."))
+        validate_plausible_date(value)
         return value
 
     def clean(self):
@@ -97,6 +99,7 @@ class PilotMoveForm(forms.Form):
         value = self.cleaned_data["occurred_on"]
         if value > timezone.localdate():
             raise forms.ValidationError(_("The date cannot be in the future."))
+        validate_plausible_date(value)
         if self.not_before and value < self.not_before:
             raise forms.ValidationError(
                 _("The date cannot be before the previous step (%(date)s).")

@@ -33,6 +33,7 @@ from portal.models import (
 )
 from portal.validators import (
     parse_standard_code,
+    validate_plausible_date,
     validate_single_line,
 )
 
@@ -72,8 +73,12 @@ class PilotProject(RulesModel):
     region = models.ForeignKey(
         Region, verbose_name=_("region"), on_delete=models.PROTECT, related_name="pilots"
     )
-    approval_date = models.DateField(_("approval date"), null=True, blank=True)
-    planned_completion = models.DateField(_("planned completion"), null=True, blank=True)
+    approval_date = models.DateField(
+        _("approval date"), null=True, blank=True, validators=[validate_plausible_date]
+    )
+    planned_completion = models.DateField(
+        _("planned completion"), null=True, blank=True, validators=[validate_plausible_date]
+    )
     targets = models.TextField(_("targets"), blank=True)
     target_area_mu = models.DecimalField(
         _("target area (mu)"),
@@ -173,8 +178,12 @@ class Standard(RulesModel):
     issuing_body = models.CharField(
         _("issuing body"), max_length=200, blank=True, validators=[validate_single_line]
     )
-    issue_date = models.DateField(_("issue date"), null=True, blank=True)
-    implementation_date = models.DateField(_("implementation date"), null=True, blank=True)
+    issue_date = models.DateField(
+        _("issue date"), null=True, blank=True, validators=[validate_plausible_date]
+    )
+    implementation_date = models.DateField(
+        _("implementation date"), null=True, blank=True, validators=[validate_plausible_date]
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=StandardStatus.choices, default=StandardStatus.CURRENT
     )
@@ -284,7 +293,7 @@ class Activity(RulesModel):
     """Training, outreach, visits, meetings and inspections that build a pilot."""
 
     kind = models.CharField(_("kind"), max_length=20, choices=ActivityKind.choices)
-    date = models.DateField(_("date"))
+    date = models.DateField(_("date"), validators=[validate_plausible_date])
     place = models.CharField(
         _("place"), max_length=200, blank=True, validators=[validate_single_line]
     )
