@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db.models import Case, When
 from django.utils.translation import gettext_lazy as _
 
@@ -47,6 +48,13 @@ class OrganizationContactsForm(forms.ModelForm):
 
 class LoginForm(AuthenticationForm):
     """Tells an applicant whose registration is still open why they cannot log in yet."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # AuthenticationForm sets max_length after the field is made, without its validator: an
+        # overlong name would reach the login and the lock-out records (255 characters).
+        username = self.fields["username"]
+        username.validators.append(MaxLengthValidator(username.max_length))
 
     def confirm_login_allowed(self, user):
         if user.is_active:

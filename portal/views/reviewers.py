@@ -3,41 +3,34 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.tokens import default_token_generator
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
-from django.views.generic import ListView, View
+from django.views.generic import View
+from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin
 
 from portal import services
 from portal.enums import Role
+from portal.filters import ReviewerFilter
 from portal.forms import ReviewerAccountForm, ReviewerProfileForm
 from portal.models import ReviewerProfile, User
 
 
-class ReviewerListView(PermissionRequiredMixin, ListView):
+class ReviewerListView(PermissionRequiredMixin, FilterView):
     permission_required = "portal.manage_reviewers"
+    filterset_class = ReviewerFilter
     template_name = "portal/reviewer_list.html"
     paginate_by = settings.PAGE_SIZE
 
     def get_queryset(self):
-        reviewers = (
+        return (
             User.objects.filter(groups__name=Role.REVIEWER)
             .select_related("reviewer_profile__employer")
             .order_by("full_name", "username")
         )
-        query = self.request.GET.get("q", "").strip()
-        if query:
-            reviewers = reviewers.filter(
-                Q(full_name__icontains=query)
-                | Q(username__icontains=query)
-                | Q(reviewer_profile__specialty__icontains=query)
-                | Q(reviewer_profile__employer__name__icontains=query)
-            )
-        return reviewers
 
 
 class ReviewerFormView(PermissionRequiredMixin, View):

@@ -1,6 +1,8 @@
-"""Single-line names in the organization and profile forms."""
+"""Single-line names in the organization and profile forms; the login form's length limit."""
 
 import pytest
+from axes.models import AccessAttempt
+from django.urls import reverse
 from django.utils import translation
 
 from portal.forms import OrganizationContactsForm, OrganizationForm, ProfileForm
@@ -49,3 +51,14 @@ def test_profile_form_refuses_line_break_in_full_name():
         {"full_name": "王\n经理", "email": "wang@example.com"}, instance=UserFactory()
     )
     assert form.errors == {"full_name": [LINE_BREAK_MESSAGE]}
+
+
+def test_login_refuses_an_overlong_username_without_recording_it(client):
+    response = client.post(
+        reverse("login"), {"username": "x" * 10_000, "password": "x"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["username"] == [
+        "Ensure this value has at most 150 characters (it has 10000)."
+    ]
+    assert AccessAttempt.objects.count() == 0
