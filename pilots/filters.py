@@ -13,7 +13,7 @@ from pilots.enums import (
     StandardStatus,
 )
 from pilots.models import Activity, PilotProject, Standard
-from portal.filters import RegionFilter, in_region
+from portal.filters import RegionFilter, YearFilter, in_region
 from portal.models import Region
 
 
@@ -123,7 +123,7 @@ class ActivityFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), choices=ActivityKind.choices, empty_label=_("All")
     )
-    year = django_filters.NumberFilter(label=_("Year"), field_name="date__year")
+    year = YearFilter(label=_("Year"), field_name="date__year")
 
     class Meta:
         model = Activity

@@ -8,7 +8,11 @@ from pilots.selectors import pilot_organization_ids
 from portal.attachments import DocumentField, MultiplePhotoField
 from portal.forms import RegionChoiceField
 from portal.models import Organization, User
-from portal.validators import parse_standard_code
+from portal.validators import (
+    parse_standard_code,
+    validate_plausible_date,
+    validate_single_line,
+)
 from scoring.forms import DATE_WIDGET, ReviewerChoiceField
 from scoring.models import ScoringTemplate
 from scoring.selectors import conflicted_reviewers, reviewer_users, usable_templates
@@ -62,6 +66,7 @@ class PilotForm(forms.ModelForm):
         value = self.cleaned_data["declared_on"]
         if value > timezone.localdate():
             raise forms.ValidationError(_("The date cannot be in the future."))
+        validate_plausible_date(value)
         return value
 
     def clean(self):
@@ -94,6 +99,7 @@ class PilotMoveForm(forms.Form):
         value = self.cleaned_data["occurred_on"]
         if value > timezone.localdate():
             raise forms.ValidationError(_("The date cannot be in the future."))
+        validate_plausible_date(value)
         if self.not_before and value < self.not_before:
             raise forms.ValidationError(
                 _("The date cannot be before the previous step (%(date)s).")
@@ -198,16 +204,19 @@ class PhotoUploadForm(forms.Form):
         max_length=200,
         required=False,
         help_text=_("Used for every photo of this upload; you can change it afterwards."),
+        validators=[validate_single_line],
     )
 
 
 class PhotoCaptionForm(forms.Form):
-    caption = forms.CharField(label=_("Caption"), max_length=200, required=False)
+    caption = forms.CharField(
+        label=_("Caption"), max_length=200, required=False, validators=[validate_single_line]
+    )
 
 
 class DocumentUploadForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=DocumentKind.choices)
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = forms.CharField(label=_("Title"), max_length=200, validators=[validate_single_line])
     file = DocumentField(
         label=_("File"),
         help_text=_("PDF, Word, Excel, PowerPoint, OpenDocument or a picture; at most 20 MB."),
@@ -218,7 +227,9 @@ class DocumentUploadForm(forms.Form):
 
 
 class ReviewScheduleForm(forms.Form):
-    scheduled_for = forms.DateField(label=_("Date"), widget=DATE_WIDGET)
+    scheduled_for = forms.DateField(
+        label=_("Date"), widget=DATE_WIDGET, validators=[validate_plausible_date]
+    )
     organizer = forms.ModelChoiceField(
         label=_("Organized by"),
         queryset=Organization.objects.order_by("name"),

@@ -22,14 +22,18 @@ from pilots.enums import (
 from portal import rules as portal_rules
 from portal.attachments import PrivateUploadTo
 from portal.models import Organization, Region, TransitionRecord
-from portal.validators import parse_standard_code
+from portal.validators import (
+    parse_standard_code,
+    validate_plausible_date,
+    validate_single_line,
+)
 from scoring.models import Panel
 
 
 class PilotProject(RulesModel):
     """A standardization pilot project or demonstration zone/unit."""
 
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, validators=[validate_single_line])
     category = models.CharField(_("category"), max_length=40, choices=PilotCategory.choices)
     level = models.CharField(_("level"), max_length=20, choices=PilotLevel.choices)
     batch = models.CharField(
@@ -37,12 +41,14 @@ class PilotProject(RulesModel):
         max_length=100,
         blank=True,
         help_text=_("For example: the 8th batch of national agricultural demonstration zones."),
+        validators=[validate_single_line],
     )
     approval_document = models.CharField(
         _("approval document"),
         max_length=200,
         blank=True,
         help_text=_("Number or title of the document that approved the project."),
+        validators=[validate_single_line],
     )
     lead_organization = models.ForeignKey(
         Organization,
@@ -59,8 +65,12 @@ class PilotProject(RulesModel):
     region = models.ForeignKey(
         Region, verbose_name=_("region"), on_delete=models.PROTECT, related_name="pilots"
     )
-    approval_date = models.DateField(_("approval date"), null=True, blank=True)
-    planned_completion = models.DateField(_("planned completion"), null=True, blank=True)
+    approval_date = models.DateField(
+        _("approval date"), null=True, blank=True, validators=[validate_plausible_date]
+    )
+    planned_completion = models.DateField(
+        _("planned completion"), null=True, blank=True, validators=[validate_plausible_date]
+    )
     targets = models.TextField(_("targets"), blank=True)
     target_area_mu = models.DecimalField(
         _("target area (mu)"),
@@ -155,11 +165,17 @@ class Standard(RulesModel):
         help_text=_("For example: GB/T 19580-2012, NY/T 5010-2016, DB42/T 169-2022."),
         error_messages={"unique": _("A standard with this designation is registered already.")},
     )
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(_("title"), max_length=300, validators=[validate_single_line])
     kind = models.CharField(_("kind"), max_length=20, choices=StandardKind.choices, editable=False)
-    issuing_body = models.CharField(_("issuing body"), max_length=200, blank=True)
-    issue_date = models.DateField(_("issue date"), null=True, blank=True)
-    implementation_date = models.DateField(_("implementation date"), null=True, blank=True)
+    issuing_body = models.CharField(
+        _("issuing body"), max_length=200, blank=True, validators=[validate_single_line]
+    )
+    issue_date = models.DateField(
+        _("issue date"), null=True, blank=True, validators=[validate_plausible_date]
+    )
+    implementation_date = models.DateField(
+        _("implementation date"), null=True, blank=True, validators=[validate_plausible_date]
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=StandardStatus.choices, default=StandardStatus.CURRENT
     )
@@ -247,7 +263,9 @@ class PilotStandard(models.Model):
         Standard, verbose_name=_("standard"), on_delete=models.PROTECT, related_name="uses"
     )
     part = models.CharField(_("part of the system"), max_length=30, choices=SystemPart.choices)
-    note = models.CharField(_("note"), max_length=200, blank=True)
+    note = models.CharField(
+        _("note"), max_length=200, blank=True, validators=[validate_single_line]
+    )
 
     class Meta:
         ordering = ["part", "standard__designation"]
@@ -267,8 +285,10 @@ class Activity(RulesModel):
     """Training, outreach, visits, meetings and inspections that build a pilot."""
 
     kind = models.CharField(_("kind"), max_length=20, choices=ActivityKind.choices)
-    date = models.DateField(_("date"))
-    place = models.CharField(_("place"), max_length=200, blank=True)
+    date = models.DateField(_("date"), validators=[validate_plausible_date])
+    place = models.CharField(
+        _("place"), max_length=200, blank=True, validators=[validate_single_line]
+    )
     pilot = models.ForeignKey(
         PilotProject,
         verbose_name=_("pilot project"),
@@ -285,7 +305,7 @@ class Activity(RulesModel):
         blank=True,
         related_name="organized_activities",
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[validate_single_line])
     participants_count = models.PositiveIntegerField(
         _("participants"), default=0, help_text=_("Person-times (人次).")
     )
@@ -336,7 +356,9 @@ class Photo(models.Model):
     )
     width = models.PositiveIntegerField(_("width"))
     height = models.PositiveIntegerField(_("height"))
-    caption = models.CharField(_("caption"), max_length=200, blank=True)
+    caption = models.CharField(
+        _("caption"), max_length=200, blank=True, validators=[validate_single_line]
+    )
     original_name = models.CharField(_("original file name"), max_length=200)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -365,7 +387,7 @@ class PilotDocument(models.Model):
         related_name="documents",
     )
     kind = models.CharField(_("kind"), max_length=20, choices=DocumentKind.choices)
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[validate_single_line])
     file = models.FileField(_("file"), upload_to=PrivateUploadTo("documents"), max_length=200)
     original_name = models.CharField(_("original file name"), max_length=200)
     size = models.PositiveBigIntegerField(_("size"))
@@ -405,7 +427,7 @@ class AcceptanceReview(RulesModel):
         on_delete=models.PROTECT,
         related_name="acceptance_review",
     )
-    scheduled_for = models.DateField(_("date"))
+    scheduled_for = models.DateField(_("date"), validators=[validate_plausible_date])
     organizer = models.ForeignKey(
         Organization,
         verbose_name=_("organized by"),

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from portal import selectors
 from portal.enums import OrganizationKind, RegistrationStatus
 from portal.models import Organization, Region, ReviewerProfile, User
-from portal.validators import normalize_uscc, validate_uscc
+from portal.validators import normalize_uscc, validate_single_line, validate_uscc
 
 
 class RegionChoiceField(forms.ModelChoiceField):
@@ -84,7 +84,11 @@ class LoginForm(UsernameLengthMixin, AuthenticationForm):
 class AccountForm(UserCreationForm):
     """The person registering: their login, name and contact details."""
 
-    position = forms.CharField(label=_("Position in the organization"), max_length=100)
+    position = forms.CharField(
+        label=_("Position in the organization"),
+        max_length=100,
+        validators=[validate_single_line],
+    )
 
     class Meta:
         model = User
@@ -133,14 +137,24 @@ class RegistrationOrganizationForm(forms.Form):
         max_length=30,
         help_text=_("18 characters, as printed on the business licence."),
     )
-    name = forms.CharField(label=_("Organization name"), max_length=200, required=False)
+    name = forms.CharField(
+        label=_("Organization name"),
+        max_length=200,
+        required=False,
+        validators=[validate_single_line],
+    )
     kind = forms.ChoiceField(
         label=_("Kind"), choices=[("", "---------"), *OrganizationKind.choices], required=False
     )
     region = RegionChoiceField(label=_("Region"), queryset=Region.objects.all(), required=False)
-    address = forms.CharField(label=_("Address"), max_length=200, required=False)
+    address = forms.CharField(
+        label=_("Address"), max_length=200, required=False, validators=[validate_single_line]
+    )
     legal_representative = forms.CharField(
-        label=_("Legal representative"), max_length=50, required=False
+        label=_("Legal representative"),
+        max_length=50,
+        required=False,
+        validators=[validate_single_line],
     )
 
     NEW_ORGANIZATION_FIELDS = ("name", "kind", "region")
@@ -165,7 +179,7 @@ class RegistrationOrganizationForm(forms.Form):
                 )
             return cleaned
         for name in self.NEW_ORGANIZATION_FIELDS:
-            if not cleaned.get(name):
+            if not cleaned.get(name) and name not in self.errors:
                 self.add_error(name, _("Required for a new organization."))
         existing = Organization.objects.filter(uscc=code).first() if code else None
         if existing is not None and selectors.is_unconfirmed_organization(existing):

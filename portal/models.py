@@ -15,7 +15,12 @@ from portal.enums import (
     RegistrationStatus,
     Role,
 )
-from portal.validators import normalize_uscc, validate_phone, validate_uscc
+from portal.validators import (
+    normalize_uscc,
+    validate_phone,
+    validate_single_line,
+    validate_uscc,
+)
 
 
 class TransitionRecord(models.Model):
@@ -64,7 +69,9 @@ class TransitionRecord(models.Model):
 class User(AbstractUser):
     """A person who logs in. Chinese names are kept whole in ``full_name``."""
 
-    full_name = models.CharField(_("full name"), max_length=100, blank=True)
+    full_name = models.CharField(
+        _("full name"), max_length=100, blank=True, validators=[validate_single_line]
+    )
     phone = models.CharField(_("phone"), max_length=30, blank=True, validators=[validate_phone])
 
     class Meta(AbstractUser.Meta):
@@ -140,9 +147,14 @@ class Organization(RulesModel):
     """An enterprise, cooperative, institution or government body the bureau deals with."""
 
     name = models.CharField(
-        _("name"), max_length=200, help_text=_("Full registered name in Chinese.")
+        _("name"),
+        max_length=200,
+        help_text=_("Full registered name in Chinese."),
+        validators=[validate_single_line],
     )
-    name_en = models.CharField(_("English name"), max_length=200, blank=True)
+    name_en = models.CharField(
+        _("English name"), max_length=200, blank=True, validators=[validate_single_line]
+    )
     uscc = UnifiedSocialCreditCodeField(
         _("unified social credit code"),
         unique=True,
@@ -160,9 +172,15 @@ class Organization(RulesModel):
     region = models.ForeignKey(
         Region, verbose_name=_("region"), on_delete=models.PROTECT, related_name="organizations"
     )
-    address = models.CharField(_("address"), max_length=200, blank=True)
-    legal_representative = models.CharField(_("legal representative"), max_length=50, blank=True)
-    contact_person = models.CharField(_("contact person"), max_length=50, blank=True)
+    address = models.CharField(
+        _("address"), max_length=200, blank=True, validators=[validate_single_line]
+    )
+    legal_representative = models.CharField(
+        _("legal representative"), max_length=50, blank=True, validators=[validate_single_line]
+    )
+    contact_person = models.CharField(
+        _("contact person"), max_length=50, blank=True, validators=[validate_single_line]
+    )
     contact_phone = models.CharField(
         _("contact phone"), max_length=30, blank=True, validators=[validate_phone]
     )
@@ -222,7 +240,9 @@ class Membership(models.Model):
         on_delete=models.PROTECT,
         related_name="memberships",
     )
-    position = models.CharField(_("position"), max_length=100, blank=True)
+    position = models.CharField(
+        _("position"), max_length=100, blank=True, validators=[validate_single_line]
+    )
     created = models.DateTimeField(_("member since"), auto_now_add=True)
 
     class Meta:
@@ -244,9 +264,12 @@ class ReviewerProfile(models.Model):
         related_name="reviewer_profile",
     )
     title = models.CharField(
-        _("professional title"), max_length=100, help_text=_("For example: senior engineer.")
+        _("professional title"),
+        max_length=100,
+        help_text=_("For example: senior engineer."),
+        validators=[validate_single_line],
     )
-    specialty = models.CharField(_("specialty"), max_length=200)
+    specialty = models.CharField(_("specialty"), max_length=200, validators=[validate_single_line])
     employer = models.ForeignKey(
         Organization,
         verbose_name=_("employer"),
@@ -284,9 +307,13 @@ class Registration(RulesModel):
         null=True,
         related_name="registrations",
     )
-    organization_name = models.CharField(_("organization name"), max_length=200)
+    organization_name = models.CharField(
+        _("organization name"), max_length=200, validators=[validate_single_line]
+    )
     creates_organization = models.BooleanField(_("new organization"), default=False)
-    position = models.CharField(_("position"), max_length=100, blank=True)
+    position = models.CharField(
+        _("position"), max_length=100, blank=True, validators=[validate_single_line]
+    )
     status = models.CharField(
         _("status"),
         max_length=20,

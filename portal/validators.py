@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 # GB 32100-2015 §4.1: the code's character set, valued 0–30 in this order (no I, O, S, V, Z).
@@ -35,6 +36,71 @@ USCC_DEPARTMENTS = {
 USCC_WEIGHTS = [pow(3, i, 31) for i in range(17)]
 # GB 11714-1997 §5: weights of the organization code's eight body characters.
 ORGANIZATION_CODE_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2]
+
+
+# --- single-line text and plausible dates ---------------------------------------------------
+
+# C0 and C1 control characters (line breaks, tabs, NUL…) and the Unicode bidirectional
+# embeddings, overrides and isolates, which can make a name read differently from what it is.
+CONTROL_CHARACTERS_RE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# The founding of the People's Republic: no record the bureau keeps is older.
+DATE_MIN = datetime.date(1949, 1, 1)
+# How far ahead plans (completion dates, implementation of a standard) may reach.
+DATE_FUTURE_YEARS = 10
+
+
+def validate_single_line(value: str) -> None:
+    """Refuse control characters (line breaks, tabs…) and bidirectional overrides in a name,
+    an address or another one-line text: they would break e-mail subjects and mislead readers."""
+    match = CONTROL_CHARACTERS_RE.search(str(value))
+    if match:
+        raise ValidationError(
+            _(
+                "Enter this on a single line, without line breaks, tabs or other invisible "
+                "control characters (found %(character)s)."
+            ),
+            code="control_character",
+            params={"character": f"U+{ord(match.group()):04X}"},
+        )
+
+
+def single_line(text: str) -> str:
+    """``text`` on one line: runs of whitespace become one space, control characters go."""
+    return CONTROL_CHARACTERS_RE.sub("", " ".join(str(text).split()))
+
+
+def latest_plausible_date() -> datetime.date:
+    """Today, ``DATE_FUTURE_YEARS`` years on (28 February for a 29 February)."""
+    today = timezone.localdate()
+    try:
+        return today.replace(year=today.year + DATE_FUTURE_YEARS)
+    except ValueError:
+        return today.replace(year=today.year + DATE_FUTURE_YEARS, day=28)
+
+
+def validate_plausible_date(value: datetime.date) -> None:
+    """A date from 1949 to ten years ahead: years such as 1 or 9999 are typing mistakes."""
+    latest = latest_plausible_date()
+    if not DATE_MIN <= value <= latest:
+        raise ValidationError(
+            _("Enter a date between %(min)s and %(max)s."),
+            code="date_range",
+            params={"min": DATE_MIN.isoformat(), "max": latest.isoformat()},
+        )
+
+
+def validate_plausible_year(value: int) -> None:
+    """A year of a date that ``validate_plausible_date`` accepts."""
+    latest = latest_plausible_date().year
+    if not DATE_MIN.year <= value <= latest:
+        raise ValidationError(
+            _("Enter a year between %(min)d and %(max)d."),
+            code="year_range",
+            params={"min": DATE_MIN.year, "max": latest},
+        )
+
+
+# --- unified social credit codes ------------------------------------------------------------
 
 
 def normalize_uscc(value: str) -> str:

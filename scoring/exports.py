@@ -6,6 +6,8 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
+from portal.spreadsheets import append_row
+
 
 def panel_matrix_workbook(panel, matrix) -> bytes:
     """The panel matrix as an XLSX file: criteria × reviewers, per-item mean, sheet totals."""
@@ -13,9 +15,9 @@ def panel_matrix_workbook(panel, matrix) -> bytes:
     sheet = workbook.active
     sheet.title = _("Panel matrix")[:31]
     bold = Font(bold=True)
-    sheet.append([str(panel)])
-    sheet.append([_("Scoring template"), str(panel.template)])
-    sheet.append([])
+    append_row(sheet, [str(panel)])
+    append_row(sheet, [_("Scoring template"), str(panel.template)])
+    append_row(sheet, [])
     header = [
         _("Code"),
         _("Criterion"),
@@ -23,7 +25,7 @@ def panel_matrix_workbook(panel, matrix) -> bytes:
         *[member.reviewer.get_full_name() for member in matrix.members],
         _("Mean"),
     ]
-    sheet.append(header)
+    append_row(sheet, header)
     header_row = sheet.max_row
     for cell in sheet[header_row]:
         cell.font = bold
@@ -37,18 +39,19 @@ def panel_matrix_workbook(panel, matrix) -> bytes:
             *[float(value) if value is not None else None for value in row.cells],
             float(row.mean) if row.mean is not None else None,
         ]
-        sheet.append(values)
+        append_row(sheet, values)
         if not row.row.is_leaf:
             for cell in sheet[sheet.max_row]:
                 cell.font = bold
-    sheet.append(
+    append_row(
+        sheet,
         [
             "",
             _("Total"),
             float(panel.template.total_points),
             *[float(total) if total is not None else None for total in matrix.totals],
             float(matrix.result.score) if matrix.result.score is not None else None,
-        ]
+        ],
     )
     for cell in sheet[sheet.max_row]:
         cell.font = bold

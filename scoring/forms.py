@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import User
+from portal.validators import validate_plausible_date
 from scoring import selectors
 from scoring.enums import Declaration
 from scoring.models import Criterion, ScoringTemplate
@@ -247,7 +248,9 @@ class ScoreSheetForm(forms.Form):
 
 
 class ConcludePanelForm(forms.Form):
-    concluded_on = forms.DateField(label=_("Concluded on"), widget=DATE_WIDGET)
+    concluded_on = forms.DateField(
+        label=_("Concluded on"), widget=DATE_WIDGET, validators=[validate_plausible_date]
+    )
     opinion = forms.CharField(
         label=_("Panel opinion"),
         widget=forms.Textarea(attrs={"rows": 6}),

@@ -13,6 +13,7 @@ from rules.contrib.models import RulesModel
 
 from portal import rules as portal_rules
 from portal.models import TransitionRecord
+from portal.validators import validate_plausible_date, validate_single_line
 from scoring import rules as scoring_rules
 from scoring.enums import Aggregation, Declaration, PanelStatus, SheetStatus
 from scoring.subjects import subject_of
@@ -25,7 +26,7 @@ class ScoringTemplate(RulesModel):
     (``is_frozen``); changes are then made in a new version (``scoring.services.copy_template``).
     """
 
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, validators=[validate_single_line])
     version = models.PositiveIntegerField(_("version"), default=1)
     total_points = models.DecimalField(
         _("total points"), max_digits=7, decimal_places=2, validators=[MinValueValidator(1)]
@@ -108,8 +109,13 @@ class Criterion(models.Model):
         blank=True,
         related_name="children",
     )
-    code = models.CharField(_("code"), max_length=20, help_text=_("For example: 4.4.1"))
-    title = models.CharField(_("title"), max_length=200)
+    code = models.CharField(
+        _("code"),
+        max_length=20,
+        help_text=_("For example: 4.4.1"),
+        validators=[validate_single_line],
+    )
+    title = models.CharField(_("title"), max_length=200, validators=[validate_single_line])
     max_points = models.DecimalField(
         _("maximum points"),
         max_digits=7,
@@ -155,7 +161,13 @@ class Panel(RulesModel):
     )
     passed = models.BooleanField(_("passed"), null=True, editable=False)
     opinion = models.TextField(_("panel opinion"), blank=True, editable=False)
-    concluded_on = models.DateField(_("concluded on"), null=True, blank=True, editable=False)
+    concluded_on = models.DateField(
+        _("concluded on"),
+        null=True,
+        blank=True,
+        editable=False,
+        validators=[validate_plausible_date],
+    )
     created = models.DateTimeField(_("created"), auto_now_add=True)
     modified = models.DateTimeField(_("modified"), auto_now=True)
 

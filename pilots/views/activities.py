@@ -1,3 +1,4 @@
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.messages.views import SuccessMessageMixin
@@ -15,6 +16,7 @@ from pilots.filters import ActivityFilter
 from pilots.forms import ActivityForm, PhotoCaptionForm, PhotoUploadForm
 from pilots.models import Activity, Photo, PilotProject
 from portal.attachments import serve_private_file
+from portal.filters import query_parameter
 from portal.views.mixins import FoundObjectMixin
 
 
@@ -55,7 +57,9 @@ class ActivityCreateView(PermissionRequiredMixin, CreateView):
 
     def get_initial(self):
         initial = super().get_initial()
-        pilot = PilotProject.objects.filter(pk=self.request.GET.get("pilot") or None).first()
+        pilot = query_parameter(
+            self.request, "pilot", forms.ModelChoiceField(PilotProject.objects.all())
+        )
         if pilot is not None:
             initial.update(pilot=pilot, organizer=pilot.lead_organization)
         return initial

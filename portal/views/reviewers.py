@@ -2,39 +2,32 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.generic import ListView, View
+from django.views.generic import View
+from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin
 
 from portal import services
 from portal.enums import Role
+from portal.filters import ReviewerFilter
 from portal.forms import ReviewerAccountForm, ReviewerProfileForm
 from portal.models import ReviewerProfile, User
 from portal.views.mixins import AccountActivationView, InvitationMixin, ManagedAccountMixin
 
 
-class ReviewerListView(PermissionRequiredMixin, ListView):
+class ReviewerListView(PermissionRequiredMixin, FilterView):
     permission_required = "portal.manage_reviewers"
+    filterset_class = ReviewerFilter
     template_name = "portal/reviewer_list.html"
     paginate_by = settings.PAGE_SIZE
 
     def get_queryset(self):
-        reviewers = (
+        return (
             User.objects.filter(groups__name=Role.REVIEWER)
             .select_related("reviewer_profile__employer")
             .order_by("full_name", "username")
         )
-        query = self.request.GET.get("q", "").strip()
-        if query:
-            reviewers = reviewers.filter(
-                Q(full_name__icontains=query)
-                | Q(username__icontains=query)
-                | Q(reviewer_profile__specialty__icontains=query)
-                | Q(reviewer_profile__employer__name__icontains=query)
-            )
-        return reviewers
 
 
 class ReviewerFormView(InvitationMixin, ManagedAccountMixin, View):

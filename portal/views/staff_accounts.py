@@ -2,37 +2,28 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.db.models import Q
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
-from django.views.generic import ListView, UpdateView
+from django.views.generic import UpdateView
+from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin
 
 from portal import services
 from portal.enums import Role
+from portal.filters import StaffAccountFilter
 from portal.forms import StaffAccountForm
 from portal.models import User
 from portal.views.mixins import AccountActivationView, InvitationMixin, ManagedAccountMixin
 
 
-class StaffAccountListView(PermissionRequiredMixin, ListView):
+class StaffAccountListView(PermissionRequiredMixin, FilterView):
     permission_required = "portal.manage_staff"
+    filterset_class = StaffAccountFilter
     template_name = "portal/staff_account_list.html"
     paginate_by = settings.PAGE_SIZE
 
     def get_queryset(self):
-        accounts = User.objects.filter(groups__name=Role.BUREAU_STAFF).order_by(
-            "full_name", "username"
-        )
-        query = self.request.GET.get("q", "").strip()
-        if query:
-            accounts = accounts.filter(
-                Q(full_name__icontains=query)
-                | Q(username__icontains=query)
-                | Q(email__icontains=query)
-                | Q(phone__icontains=query)
-            )
-        return accounts
+        return User.objects.filter(groups__name=Role.BUREAU_STAFF).order_by("full_name", "username")
 
 
 class StaffAccountFormView(InvitationMixin, ManagedAccountMixin, UpdateView):

@@ -1,13 +1,20 @@
+import datetime
+
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import translation
+from django.utils import timezone, translation
 
 from portal.validators import (
+    latest_plausible_date,
     make_uscc,
     normalize_uscc,
     organization_code_check_character,
+    single_line,
     uscc_check_character,
     validate_phone,
+    validate_plausible_date,
+    validate_plausible_year,
+    validate_single_line,
     validate_uscc,
 )
 
@@ -159,3 +166,61 @@ def test_validate_phone_accepts_mobile_and_landline(phone):
 def test_validate_phone_rejects_malformed_numbers(phone):
     with pytest.raises(ValidationError):
         validate_phone(phone)
+
+
+# --- single-line text and plausible dates ---
+
+
+@pytest.mark.parametrize(
+    ("text", "character"),
+    [
+        ("通城县\n茶叶", "U+000A"),
+        ("通城县\r茶叶", "U+000D"),
+        ("通城县\t茶叶", "U+0009"),
+        ("通城县\x00茶叶", "U+0000"),
+        ("通城县\x7f茶叶", "U+007F"),
+        ("通城县\x85茶叶", "U+0085"),
+        ("通城县\u202e茶叶", "U+202E"),
+        ("通城县\u2066茶叶", "U+2066"),
+    ],
+)
+def test_validate_single_line_refuses_control_characters(text, character):
+    with pytest.raises(ValidationError) as error:
+        validate_single_line(text)
+    assert (error.value.code, error.value.params) == ("control_character", {"character": character})
+
+
+def test_validate_single_line_accepts_ordinary_names():
+    assert validate_single_line("通城县 A&B 茶叶（集团）有限公司 <总部>") is None
+
+
+def test_single_line_folds_whitespace_and_drops_control_characters():
+    assert single_line("  A&B\r\nBcc: x\t\x00y\u202e  ") == "A&B Bcc: x y"
+
+
+def test_validate_plausible_date_bounds():
+    latest = latest_plausible_date()
+    assert validate_plausible_date(datetime.date(1949, 1, 1)) is None
+    assert validate_plausible_date(latest) is None
+    for date in (
+        datetime.date(1948, 12, 31),
+        latest + datetime.timedelta(days=1),
+        datetime.date(1, 1, 1),
+        datetime.date(9999, 1, 1),
+    ):
+        with pytest.raises(ValidationError) as error:
+            validate_plausible_date(date)
+        assert error.value.code == "date_range"
+
+
+def test_latest_plausible_date_of_29_february_is_28_february(monkeypatch):
+    monkeypatch.setattr(timezone, "localdate", lambda: datetime.date(2028, 2, 29))
+    assert latest_plausible_date() == datetime.date(2038, 2, 28)
+
+
+def test_validate_plausible_year_bounds():
+    assert validate_plausible_year(1949) is None
+    for year in (0, -1, 1948, 10000, latest_plausible_date().year + 1):
+        with pytest.raises(ValidationError) as error:
+            validate_plausible_year(year)
+        assert error.value.code == "year_range"
