@@ -3,6 +3,14 @@
 import pytest
 from django.urls import reverse
 
+from tests.pilots.factories import (
+    AcceptanceReviewFactory,
+    PilotProjectFactory,
+    PilotStandardFactory,
+    StandardFactory,
+)
+from tests.scoring.factories import PanelMemberFactory
+
 pytestmark = pytest.mark.django_db
 
 OK, LOGIN, FORBIDDEN, REDIRECT, NOT_FOUND = "ok", "login", "forbidden", "redirect", "404"
@@ -117,8 +125,6 @@ def test_public_detail_hides_pilots_not_yet_approved(client, pilot):
 
 
 def test_member_sees_only_own_organizations_pilots_in_list(client, member, pilot):
-    from tests.pilots.factories import PilotProjectFactory
-
     PilotProjectFactory(name="别人的示范区")
     client.force_login(member)
     response = client.get(reverse("pilots:pilot-list"))
@@ -129,3 +135,82 @@ def test_uploaded_files_have_no_public_url(client, staff_user, pilot_objects):
     client.force_login(staff_user)
     for name in (pilot_objects["photo"].image.name, pilot_objects["document"].file.name):
         assert client.get(f"/media/{name}").status_code == 404
+
+
+# --- the pilots that use a standard ----------------------------------------------------------
+
+
+@pytest.fixture
+def standard_uses(organization):
+    """A standard used by a published pilot, an unpublished pilot of ``organization`` and an
+    unpublished pilot of another organization."""
+    standard = StandardFactory()
+    pilots = {
+        "published": PilotProjectFactory(name="已批准的示范区", status="in_progress"),
+        "own": PilotProjectFactory(name="本单位申报中的示范区", lead_organization=organization),
+        "foreign": PilotProjectFactory(name="别人申报中的示范区"),
+    }
+    for pilot in pilots.values():
+        PilotStandardFactory(standard=standard, pilot=pilot)
+    return standard, pilots
+
+
+def uses(response):
+    return sorted((entry.pilot.name, entry.opens_pilot) for entry in response.context["uses"])
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        (
+            "staff",
+            [
+                ("别人申报中的示范区", True),
+                ("已批准的示范区", True),
+                ("本单位申报中的示范区", True),
+            ],
+        ),
+        ("member", [("已批准的示范区", False), ("本单位申报中的示范区", True)]),
+        ("other_member", [("已批准的示范区", False)]),
+        ("reviewer", [("已批准的示范区", False)]),
+    ],
+)
+def test_standard_page_lists_only_pilots_the_user_may_see(
+    client_for, users, standard_uses, role, expected
+):
+    standard, _pilots = standard_uses
+    response = client_for(users[role]).get(standard.get_absolute_url())
+    assert uses(response) == expected
+
+
+def test_standard_page_links_published_pilots_to_their_public_page(
+    client, other_member, standard_uses
+):
+    standard, pilots = standard_uses
+    client.force_login(other_member)
+    content = client.get(standard.get_absolute_url()).content.decode()
+    assert f'href="{reverse("pilots:public-pilot-detail", args=[pilots["published"].pk])}"' in (
+        content
+    )
+    assert f'href="{pilots["published"].get_absolute_url()}"' not in content
+    assert "别人申报中的示范区" not in content
+
+
+def test_standard_page_links_a_reviewer_to_the_pilot_they_review(client, standard_uses):
+    standard, pilots = standard_uses
+    review = AcceptanceReviewFactory(pilot=pilots["foreign"])
+    client.force_login(PanelMemberFactory(panel=review.panel).reviewer)
+    response = client.get(standard.get_absolute_url())
+    assert uses(response) == [("别人申报中的示范区", True), ("已批准的示范区", False)]
+
+
+@pytest.mark.usefixtures("standard_uses")
+def test_standard_list_counts_only_pilots_the_user_may_see(client_for, users):
+    counts = {
+        role: client_for(users[role])
+        .get(reverse("pilots:standard-list"))
+        .context["object_list"][0]
+        .pilot_count
+        for role in ["staff", "member", "other_member"]
+    }
+    assert counts == {"staff": 3, "member": 2, "other_member": 1}
