@@ -2,7 +2,9 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from scoring.enums import Declaration
 from tests.pilots.factories import (
     AcceptanceReviewFactory,
     PilotProjectFactory,
@@ -135,6 +137,98 @@ def test_uploaded_files_have_no_public_url(client, staff_user, pilot_objects):
     client.force_login(staff_user)
     for name in (pilot_objects["photo"].image.name, pilot_objects["document"].file.name):
         assert client.get(f"/media/{name}").status_code == 404
+
+
+# --- reviewers inspect the records of the pilot they review ------------------------------------
+
+PANEL_ROLES = ["declared", "undeclared", "removed", "other_review"]
+PANEL_MATRIX = [
+    ("pilots:pilot-detail", lambda o: [o["pilot"].pk], {"declared": OK}),
+    (
+        "pilots:document-download",
+        lambda o: [o["pilot"].pk, o["document"].pk],
+        {"declared": OK},
+    ),
+    ("pilots:activity-detail", lambda o: [o["activity"].pk], {"declared": OK}),
+    ("pilots:photo-file", lambda o: [o["photo"].pk], {"declared": OK}),
+    ("pilots:photo-thumbnail", lambda o: [o["photo"].pk], {"declared": OK}),
+    ("pilots:activity-edit", lambda o: [o["activity"].pk], {}),
+    ("pilots:activity-delete", lambda o: [o["activity"].pk], {}),
+    ("pilots:photo-upload", lambda o: [o["activity"].pk], {}),
+    ("pilots:photo-edit", lambda o: [o["photo"].pk], {}),
+    ("pilots:photo-delete", lambda o: [o["photo"].pk], {}),
+    ("pilots:pilot-list", lambda o: [], {}),
+    ("pilots:activity-list", lambda o: [], {}),
+    ("portal:organization-detail", lambda o: [o["pilot"].lead_organization.pk], {}),
+]
+
+
+@pytest.fixture
+def panel_members(pilot_objects):
+    """Reviewers of a review of the pilot: one declared no conflict, one not yet, one declared
+    and then removed; and a declared reviewer of another pilot's review."""
+    review = AcceptanceReviewFactory(pilot=pilot_objects["pilot"])
+    return {
+        "declared": PanelMemberFactory(panel=review.panel).reviewer,
+        "undeclared": PanelMemberFactory(
+            panel=review.panel, declaration=Declaration.PENDING
+        ).reviewer,
+        "removed": PanelMemberFactory(panel=review.panel, removed=timezone.now()).reviewer,
+        "other_review": PanelMemberFactory(panel=AcceptanceReviewFactory().panel).reviewer,
+    }
+
+
+@pytest.mark.parametrize(
+    ("name", "args", "role", "expected"),
+    [
+        pytest.param(name, args, role, allowed.get(role, FORBIDDEN), id=f"{name}-{role}")
+        for name, args, allowed in PANEL_MATRIX
+        for role in PANEL_ROLES
+    ],
+)
+def test_panel_member_permission_matrix(
+    client, pilot_objects, panel_members, name, args, role, expected
+):
+    client.force_login(panel_members[role])
+    response = client.get(reverse(name, args=args(pilot_objects)))
+    assert response.status_code == (200 if expected == OK else 403)
+
+
+def test_pilot_page_offers_a_declared_reviewer_only_what_opens(
+    client, pilot_objects, panel_members
+):
+    pilot, activity, photo = (
+        pilot_objects["pilot"],
+        pilot_objects["activity"],
+        pilot_objects["photo"],
+    )
+    client.force_login(panel_members["declared"])
+    content = client.get(pilot.get_absolute_url()).content.decode()
+    assert f'href="{activity.get_absolute_url()}"' in content
+    assert f'src="{reverse("pilots:photo-thumbnail", args=[photo.pk])}"' in content
+    assert f'href="{reverse("pilots:pilot-list")}"' not in content
+    assert f'href="{pilot.lead_organization.get_absolute_url()}"' not in content
+    assert pilot.lead_organization.display_name in content
+
+
+def test_pilot_page_links_a_reviewer_only_to_reviews_whose_panel_they_sit_on(client, pilot):
+    earlier = AcceptanceReviewFactory(pilot=pilot)
+    PanelMemberFactory(panel=earlier.panel)
+    current = AcceptanceReviewFactory(pilot=pilot)
+    reviewer = PanelMemberFactory(panel=current.panel).reviewer
+    client.force_login(reviewer)
+    content = client.get(pilot.get_absolute_url()).content.decode()
+    assert f'href="{current.get_absolute_url()}"' in content
+    assert f'href="{earlier.get_absolute_url()}"' not in content
+
+
+def test_pilot_page_links_a_participant_not_to_the_lead_organization(client, member):
+    pilot = PilotProjectFactory(status="in_progress")
+    pilot.participants.add(member.membership.organization)
+    client.force_login(member)
+    response = client.get(pilot.get_absolute_url())
+    assert response.status_code == 200
+    assert f'href="{pilot.lead_organization.get_absolute_url()}"' not in response.content.decode()
 
 
 # --- the pilots that use a standard ----------------------------------------------------------
