@@ -73,6 +73,27 @@ def pilots_for_public() -> QuerySet[PilotProject]:
     )
 
 
+def pilots_of_own_organization(user: User) -> QuerySet[PilotProject]:
+    """The pilots the enterprise member's organization leads or takes part in."""
+    organization_id = _own_organization_id(user)
+    if organization_id is None or not is_enterprise_member(user):
+        return PilotProject.objects.none()
+    return (
+        PilotProject.objects.select_related("lead_organization", "region")
+        .filter(_led_or_joined_by(organization_id))
+        .order_by("-approval_date", "name")
+    )
+
+
+def published_pilots_of_others(user: User) -> QuerySet[PilotProject]:
+    """The public pilots that the enterprise member's organization neither leads nor joins."""
+    return (
+        pilots_for_public()
+        .exclude(pk__in=pilots_of_own_organization(user).values("pk"))
+        .order_by("-approval_date", "name")
+    )
+
+
 def public_pilot_stats() -> dict:
     """Counts for the public home page: passed, being built, and national-level pilots."""
     return pilots_for_public().aggregate(

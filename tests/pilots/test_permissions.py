@@ -126,11 +126,13 @@ def test_public_detail_hides_pilots_not_yet_approved(client, pilot):
     assert response.status_code == 404
 
 
-def test_member_sees_only_own_organizations_pilots_in_list(client, member, pilot):
-    PilotProjectFactory(name="别人的示范区")
+def test_member_sees_own_and_others_published_pilots_in_list(client, member, pilot):
+    PilotProjectFactory(name="别人申报中的示范区")
+    published = PilotProjectFactory(name="别人已批准的示范区", status="approved")
     client.force_login(member)
     response = client.get(reverse("pilots:pilot-list"))
-    assert list(response.context["object_list"]) == [pilot]
+    assert list(response.context["own_pilots"]) == [pilot]
+    assert list(response.context["object_list"]) == [published]
 
 
 def test_uploaded_files_have_no_public_url(client, staff_user, pilot_objects):
