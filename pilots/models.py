@@ -332,7 +332,9 @@ class Activity(RulesModel):
         verbose_name_plural = _("activities")
         rules_permissions = {
             "add": portal_rules.is_bureau_staff,
-            "view": portal_rules.is_bureau_staff | pilot_rules.is_activity_member,
+            "view": portal_rules.is_bureau_staff
+            | pilot_rules.is_activity_member
+            | pilot_rules.reviews_activity,
             "change": portal_rules.is_bureau_staff,
             "delete": portal_rules.is_bureau_staff,
         }

@@ -59,4 +59,13 @@ def reviews_pilot(user, pilot) -> bool:
     ).exists()
 
 
+@rules.predicate
+def reviews_activity(user, activity) -> bool:
+    """The activity belongs to a pilot the user reviews (``reviews_pilot``): reviewers inspect
+    the pilot's records, its activities and their photos, read-only."""
+    return (
+        activity is not None and activity.pilot is not None and reviews_pilot(user, activity.pilot)
+    )
+
+
 rules.add_perm("pilots.view_review_list", is_bureau_staff | is_reviewer)

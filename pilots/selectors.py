@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import ExtractYear
 
 from pilots.enums import (
@@ -25,7 +25,8 @@ from pilots.models import (
     Standard,
 )
 from portal.models import User
-from portal.rules import is_bureau_staff
+from portal.rules import is_bureau_staff, is_enterprise_member
+from scoring.enums import Declaration
 from scoring.selectors import open_panels_for_reviewer
 
 
@@ -34,22 +35,62 @@ def _own_organization_id(user: User) -> int | None:
     return membership.organization_id if membership is not None else None
 
 
+def _opened_pilots(user: User) -> Q:
+    """The pilots a user who is not staff may open (``pilots.view_pilotproject``): those their
+    organization leads or joins, and those they review, on a panel where they declared no
+    conflict (``pilots.rules.reviews_pilot``)."""
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    reviewed = AcceptanceReview.objects.filter(
+        panel__members__reviewer=user,
+        panel__members__removed=None,
+        panel__members__declaration=Declaration.NO_CONFLICT,
+    ).values("pilot_id")
+    opened = Q(pk__in=reviewed)
+    organization_id = _own_organization_id(user)
+    if organization_id is not None and is_enterprise_member(user):
+        opened |= _led_or_joined_by(organization_id)
+    return opened
+
+
+def _led_or_joined_by(organization_id: int) -> Q:
+    joined = PilotProject.participants.through.objects.filter(organization_id=organization_id)
+    return Q(lead_organization_id=organization_id) | Q(pk__in=joined.values("pilotproject_id"))
+
+
 def pilots_for_user(user: User) -> QuerySet[PilotProject]:
-    """Staff see every pilot; an enterprise member those their organization leads or joins."""
+    """The pilots the user may open: staff every pilot; an enterprise member those their
+    organization leads or joins; a reviewer those whose review they declared no conflict on."""
     pilots = PilotProject.objects.select_related("lead_organization", "region")
     if is_bureau_staff(user):
         return pilots
-    organization_id = _own_organization_id(user)
-    if organization_id is None:
-        return pilots.none()
-    return pilots.filter(
-        Q(lead_organization_id=organization_id) | Q(participants__id=organization_id)
-    ).distinct()
+    return pilots.filter(_opened_pilots(user))
 
 
 def pilots_for_public() -> QuerySet[PilotProject]:
     return PilotProject.objects.select_related("lead_organization", "region").filter(
         status__in=PUBLIC_STATUSES
+    )
+
+
+def pilots_of_own_organization(user: User) -> QuerySet[PilotProject]:
+    """The pilots the enterprise member's organization leads or takes part in."""
+    organization_id = _own_organization_id(user)
+    if organization_id is None or not is_enterprise_member(user):
+        return PilotProject.objects.none()
+    return (
+        PilotProject.objects.select_related("lead_organization", "region")
+        .filter(_led_or_joined_by(organization_id))
+        .order_by("-approval_date", "name")
+    )
+
+
+def published_pilots_of_others(user: User) -> QuerySet[PilotProject]:
+    """The public pilots that the enterprise member's organization neither leads nor joins."""
+    return (
+        pilots_for_public()
+        .exclude(pk__in=pilots_of_own_organization(user).values("pk"))
+        .order_by("-approval_date", "name")
     )
 
 
@@ -160,14 +201,29 @@ def pilot_documents(pilot: PilotProject) -> QuerySet[PilotDocument]:
     return pilot.documents.select_related("uploaded_by")
 
 
-def standards_for_list() -> QuerySet[Standard]:
-    return Standard.objects.annotate(pilot_count=Count("uses", distinct=True)).order_by(
-        "designation"
+def standards_for_list(user: User) -> QuerySet[Standard]:
+    """Every standard, with ``pilot_count``: how many of the pilots the user may open or the
+    public pilots use it (the same pilots as ``pilots_using_standard``)."""
+    seen = None
+    if not is_bureau_staff(user):
+        seen = Q(uses__pilot__in=pilots_for_user(user).values("pk")) | Q(
+            uses__pilot__status__in=PUBLIC_STATUSES
+        )
+    return Standard.objects.annotate(
+        pilot_count=Count("uses", filter=seen, distinct=True)
+    ).order_by("designation")
+
+
+def pilots_using_standard(standard: Standard, user: User) -> QuerySet[PilotStandard]:
+    """The standard's uses in the pilots the user may open (``opens_pilot``: linked to the
+    pilot's page) and in the public pilots (linked to their public page); no other pilot."""
+    opened = pilots_for_user(user)
+    return (
+        standard.uses.select_related("pilot", "pilot__lead_organization")
+        .filter(Q(pilot__in=opened.values("pk")) | Q(pilot__status__in=PUBLIC_STATUSES))
+        .annotate(opens_pilot=Exists(opened.filter(pk=OuterRef("pilot_id"))))
+        .order_by("pilot__name")
     )
-
-
-def pilots_using_standard(standard: Standard) -> QuerySet[PilotStandard]:
-    return standard.uses.select_related("pilot", "pilot__lead_organization")
 
 
 def date_of_status(pilot: PilotProject, status: str):

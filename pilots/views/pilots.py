@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import DetailView, FormView, UpdateView
+from django.views.generic import DetailView, FormView, ListView, UpdateView, View
 from django.views.generic.edit import CreateView, DeleteView
 from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin
@@ -17,12 +17,25 @@ from pilots.filters import PilotFilter
 from pilots.forms import DocumentUploadForm, PilotForm, PilotMoveForm, PilotStandardForm
 from pilots.models import PilotDocument, PilotProject, PilotStandard
 from portal.attachments import serve_private_file
+from portal.rules import is_bureau_staff
 from portal.selectors import history_with_changes
 from portal.views.mixins import DomainErrorMixin, FoundObjectMixin, ProtectedDeleteMixin
 
 
-class PilotListView(PermissionRequiredMixin, FilterView):
-    """Staff see the whole register; enterprise members their own organization's pilots."""
+class PilotListView(PermissionRequiredMixin, View):
+    """The pilots page: the register for staff; for an enterprise member, their organization's
+    pilots and the published ones. Reviewers have no list: they reach the pilots they review
+    from their reviews."""
+
+    permission_required = "pilots.view_pilot_list"
+
+    def get(self, request, *args, **kwargs):
+        view = RegisterListView if is_bureau_staff(request.user) else OrganizationPilotListView
+        return view.as_view()(request, *args, **kwargs)
+
+
+class RegisterListView(PermissionRequiredMixin, FilterView):
+    """Staff: the whole register, with its filters."""
 
     permission_required = "pilots.view_pilot_list"
     filterset_class = PilotFilter
@@ -31,6 +44,26 @@ class PilotListView(PermissionRequiredMixin, FilterView):
 
     def get_queryset(self):
         return selectors.pilots_for_user(self.request.user)
+
+
+class OrganizationPilotListView(PermissionRequiredMixin, ListView):
+    """An enterprise member: every pilot their organization leads or takes part in (a few),
+    then the published pilots of other organizations, page by page, linked to their public
+    pages."""
+
+    permission_required = "pilots.view_pilot_list"
+    template_name = "pilots/pilotproject_list_enterprise.html"
+    paginate_by = settings.PAGE_SIZE
+
+    def get_queryset(self):
+        return selectors.published_pilots_of_others(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            organization=self.request.user.membership.organization,
+            own_pilots=selectors.pilots_of_own_organization(self.request.user),
+            **kwargs,
+        )
 
 
 class PilotObjectMixin(FoundObjectMixin):

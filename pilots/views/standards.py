@@ -15,6 +15,7 @@ from pilots.filters import StandardFilter
 from pilots.forms import StandardForm
 from pilots.models import Standard
 from portal.attachments import serve_private_file
+from portal.rules import is_bureau_staff
 from portal.views.mixins import ProtectedDeleteMixin
 
 
@@ -25,7 +26,7 @@ class StandardListView(PermissionRequiredMixin, FilterView):
     paginate_by = settings.PAGE_SIZE
 
     def get_queryset(self):
-        return selectors.standards_for_list()
+        return selectors.standards_for_list(self.request.user)
 
 
 class StandardDetailView(PermissionRequiredMixin, DetailView):
@@ -38,7 +39,8 @@ class StandardDetailView(PermissionRequiredMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["uses"] = selectors.pilots_using_standard(self.object)
+        context["uses"] = selectors.pilots_using_standard(self.object, self.request.user)
+        context["sees_every_pilot"] = is_bureau_staff(self.request.user)
         context["chain"] = self.object.supersession_chain()
         context["supersedes"] = self.object.supersedes.order_by("designation")
         return context
