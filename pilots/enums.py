@@ -27,6 +27,15 @@ class PilotLevel(models.TextChoices):
     COUNTY = "county", _("County")
 
 
+# Administrative rank of each level, lowest first (for sorting; see selectors.level_rank).
+LEVEL_RANKS = {
+    PilotLevel.COUNTY: 1,
+    PilotLevel.MUNICIPAL: 2,
+    PilotLevel.PROVINCIAL: 3,
+    PilotLevel.NATIONAL: 4,
+}
+
+
 class PilotStatus(models.TextChoices):
     DECLARED = "declared", _("Declared")
     APPROVED = "approved", _("Approved")

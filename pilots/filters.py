@@ -1,6 +1,6 @@
 import django_filters
 from django import forms
-from django.db.models import Q
+from django.db.models import F, Q
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +13,9 @@ from pilots.enums import (
     StandardStatus,
 )
 from pilots.models import Activity, PilotProject, Standard
-from portal.filters import RegionFilter, YearFilter, in_region
+from pilots.selectors import level_rank
+from portal.collation import Pinyin
+from portal.filters import AlwaysBoundFilterSet, RegionFilter, SortFilter, YearFilter, in_region
 from portal.models import Region
 
 
@@ -28,7 +30,7 @@ def approval_years():
     return [(year, str(year)) for year in years]
 
 
-class PilotFilter(django_filters.FilterSet):
+class PilotFilter(AlwaysBoundFilterSet):
     q = django_filters.CharFilter(
         label=_("Search"),
         method="search",
@@ -52,15 +54,27 @@ class PilotFilter(django_filters.FilterSet):
         field_name="approval_date__year",
         empty_label=_("All"),
     )
-    sort = django_filters.OrderingFilter(
+    sort = SortFilter(
         label=_("Sort by"),
-        fields=(("approval_date", "approval_date"), ("name", "name"), ("level", "level")),
-        field_labels={
-            "approval_date": _("Approval date"),
-            "name": _("Name"),
-            "level": _("Level"),
-        },
-        empty_label=_("Newest first"),
+        orders=[
+            (
+                "newest",
+                _("Approved most recently first"),
+                [F("approval_date").desc(nulls_last=True), Pinyin("name"), "pk"],
+            ),
+            (
+                "oldest",
+                _("Approved longest ago first"),
+                [F("approval_date").asc(nulls_last=True), Pinyin("name"), "pk"],
+            ),
+            ("name", _("Name (in pinyin order)"), [Pinyin("name"), "pk"]),
+            (
+                "level",
+                _("Level, national first"),
+                [level_rank().desc(), Pinyin("name"), "pk"],
+            ),
+            ("level_low", _("Level, county first"), [level_rank().asc(), Pinyin("name"), "pk"]),
+        ],
     )
 
     class Meta:

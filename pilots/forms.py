@@ -6,6 +6,7 @@ from pilots.enums import DocumentKind, ReviewMethod, system_parts
 from pilots.models import Activity, PilotProject, PilotStandard, Standard
 from pilots.selectors import pilot_organization_ids
 from portal.attachments import DocumentField, MultiplePhotoField
+from portal.collation import Pinyin
 from portal.forms import RegionChoiceField
 from portal.models import Organization, User
 from portal.validators import (
@@ -185,7 +186,7 @@ class ActivityForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organizer"].queryset = Organization.objects.order_by("name")
+        self.fields["organizer"].queryset = Organization.objects.order_by(Pinyin("name"))
 
     def clean_date(self):
         value = self.cleaned_data["date"]
@@ -232,7 +233,7 @@ class ReviewScheduleForm(forms.Form):
     )
     organizer = forms.ModelChoiceField(
         label=_("Organized by"),
-        queryset=Organization.objects.order_by("name"),
+        queryset=Organization.objects.order_by(Pinyin("name")),
         help_text=_("The body that organizes the review, e.g. the city or provincial bureau."),
     )
     methods = forms.MultipleChoiceField(

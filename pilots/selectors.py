@@ -3,10 +3,23 @@
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import ExtractYear
 
 from pilots.enums import (
+    LEVEL_RANKS,
     PUBLIC_STATUSES,
     ActivityKind,
     PilotLevel,
@@ -56,6 +69,16 @@ def _opened_pilots(user: User) -> Q:
 def _led_or_joined_by(organization_id: int) -> Q:
     joined = PilotProject.participants.through.objects.filter(organization_id=organization_id)
     return Q(lead_organization_id=organization_id) | Q(pk__in=joined.values("pilotproject_id"))
+
+
+def level_rank() -> Case:
+    """Levels by rank (county 1 < municipal 2 < provincial 3 < national 4), for ordering; their
+    stored codes would sort municipal, national, provincial."""
+    return Case(
+        *(When(level=level, then=Value(rank)) for level, rank in LEVEL_RANKS.items()),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
 
 
 def pilots_for_user(user: User) -> QuerySet[PilotProject]:

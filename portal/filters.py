@@ -1,6 +1,6 @@
 import django_filters
 from django import forms
-from django.db.models import Q
+from django.db.models import F, OrderBy, Q
 from django.utils.translation import gettext_lazy as _
 
 from portal.enums import OrganizationKind, RegistrationStatus
@@ -34,6 +34,45 @@ class YearFilter(django_filters.NumberFilter):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("validators", [validate_plausible_year])
         super().__init__(*args, **kwargs)
+
+
+class AlwaysBoundFilterSet(django_filters.FilterSet):
+    """A filter set that filters (and sorts, see ``SortFilter``) even before the user chose
+    anything: a page opened without parameters is sorted by the default order."""
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data if data is not None else {}, *args, **kwargs)
+
+
+class SortFilter(django_filters.ChoiceFilter):
+    """The order of a list, chosen by name: ``orders`` is ``[(value, label, [order, ...])]``,
+    the first being the default (offered as the empty choice, so it is listed once). Orders are
+    field names or expressions (``Pinyin("name")``, ``F("date").desc()``); expressions are
+    annotated first, so that they also order a DISTINCT query."""
+
+    def __init__(self, *args, orders, **kwargs):
+        self.orders = {value: order for value, _label, order in orders}
+        self.default = orders[0][0]
+        kwargs.setdefault("empty_label", orders[0][1])
+        kwargs["choices"] = [(value, label) for value, label, _order in orders[1:]]
+        super().__init__(*args, **kwargs)
+
+    def filter(self, queryset, value):
+        order = self.orders.get(value or self.default, self.orders[self.default])
+        annotations, order_by = {}, []
+        for index, item in enumerate(order):
+            expression = item.expression if isinstance(item, OrderBy) else item
+            if isinstance(expression, str | F):
+                order_by.append(item)
+                continue
+            name = f"sort_{index}"
+            annotations[name] = expression
+            order_by.append(
+                OrderBy(F(name), descending=item.descending, nulls_last=item.nulls_last)
+                if isinstance(item, OrderBy)
+                else F(name).asc()
+            )
+        return queryset.annotate(**annotations).order_by(*order_by)
 
 
 def in_region(queryset, name, value):

@@ -6,6 +6,7 @@ from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from portal import selectors
+from portal.collation import Pinyin
 from portal.enums import OrganizationKind, RegistrationStatus
 from portal.models import Organization, Region, ReviewerProfile, User
 from portal.validators import normalize_uscc, validate_single_line, validate_uscc
@@ -286,4 +287,4 @@ class ReviewerProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["employer"].queryset = Organization.objects.order_by("name")
+        self.fields["employer"].queryset = Organization.objects.order_by(Pinyin("name"))

@@ -7,6 +7,7 @@ from django.db.models import Count, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.collation import Pinyin
 from portal.enums import RegistrationStatus
 from portal.models import Membership, Organization, Registration, User
 from portal.rules import is_bureau_staff
@@ -17,7 +18,7 @@ def organizations_for_user(user: User) -> QuerySet[Organization]:
     organizations = (
         Organization.objects.select_related("region")
         .annotate(member_count=Count("memberships", distinct=True))
-        .order_by("name", "pk")
+        .order_by(Pinyin("name"), "pk")
     )
     if is_bureau_staff(user):
         return organizations

@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
+from portal.collation import Pinyin
 from portal.enums import Role
 from portal.models import User
 from scoring.aggregation import PanelResult, aggregate, round_score
@@ -110,7 +111,7 @@ def reviewer_users() -> QuerySet[User]:
     return (
         User.objects.filter(groups__name=Role.REVIEWER, is_active=True)
         .select_related("reviewer_profile__employer")
-        .order_by("full_name", "username")
+        .order_by(Pinyin("full_name"), "username")
     )
 
 

@@ -17,6 +17,7 @@ from pilots.filters import PilotFilter
 from pilots.forms import DocumentUploadForm, PilotForm, PilotMoveForm, PilotStandardForm
 from pilots.models import PilotDocument, PilotProject, PilotStandard
 from portal.attachments import serve_private_file
+from portal.collation import Pinyin
 from portal.rules import is_bureau_staff
 from portal.selectors import history_with_changes
 from portal.views.mixins import DomainErrorMixin, FoundObjectMixin, ProtectedDeleteMixin
@@ -85,7 +86,7 @@ class PilotDetailView(PilotObjectMixin, DetailView):
         groups, missing = selectors.pilot_standard_system(pilot)
         can_move = self.request.user.has_perm("pilots.move_pilotproject", pilot)
         context.update(
-            participants=pilot.participants.order_by("name"),
+            participants=pilot.participants.order_by(Pinyin("name")),
             system_groups=groups,
             missing_parts=missing,
             activities=selectors.pilot_activities(pilot),

@@ -5,6 +5,7 @@ from django_filters.views import FilterView
 
 from pilots import selectors
 from pilots.filters import PublicPilotFilter
+from portal.collation import Pinyin
 
 
 class PublicPilotListView(FilterView):
@@ -31,7 +32,7 @@ class PublicPilotDetailView(DetailView):
         context.update(
             system_groups=[group for group in groups if group.entries],
             totals=selectors.activity_totals(self.object),
-            participants=self.object.participants.order_by("name"),
+            participants=self.object.participants.order_by(Pinyin("name")),
             passed_on=selectors.date_of_status(self.object, "passed"),
         )
         return context

@@ -9,6 +9,7 @@ from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin
 
 from portal import services
+from portal.collation import Pinyin
 from portal.enums import Role
 from portal.filters import ReviewerFilter
 from portal.forms import ReviewerAccountForm, ReviewerProfileForm
@@ -26,7 +27,7 @@ class ReviewerListView(PermissionRequiredMixin, FilterView):
         return (
             User.objects.filter(groups__name=Role.REVIEWER)
             .select_related("reviewer_profile__employer")
-            .order_by("full_name", "username")
+            .order_by(Pinyin("full_name"), "username")
         )
 
 

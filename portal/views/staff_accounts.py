@@ -9,6 +9,7 @@ from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin
 
 from portal import services
+from portal.collation import Pinyin
 from portal.enums import Role
 from portal.filters import StaffAccountFilter
 from portal.forms import StaffAccountForm
@@ -23,7 +24,9 @@ class StaffAccountListView(PermissionRequiredMixin, FilterView):
     paginate_by = settings.PAGE_SIZE
 
     def get_queryset(self):
-        return User.objects.filter(groups__name=Role.BUREAU_STAFF).order_by("full_name", "username")
+        return User.objects.filter(groups__name=Role.BUREAU_STAFF).order_by(
+            Pinyin("full_name"), "username"
+        )
 
 
 class StaffAccountFormView(InvitationMixin, ManagedAccountMixin, UpdateView):
