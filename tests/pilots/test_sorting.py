@@ -80,3 +80,11 @@ def test_any_sort_value_gives_a_page(staff_client, sort):
     PilotProjectFactory()
     response = staff_client.get(reverse("pilots:pilot-list"), {"sort": sort})
     assert response.status_code == 200
+
+
+def test_filters_fold_behind_a_button_on_phones_until_used(staff_client):
+    page = staff_client.get(reverse("pilots:pilot-list")).content.decode()
+    used = staff_client.get(reverse("pilots:pilot-list"), {"q": "茶"}).content.decode()
+    assert 'class="filter-bar collapse d-md-flex row' in page
+    assert 'class="filter-bar collapse d-md-flex show row' in used
+    assert 'data-bs-target="#filters" aria-expanded="false"' in page
