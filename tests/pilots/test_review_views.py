@@ -326,3 +326,20 @@ def test_schedule_form_does_not_offer_a_reviewer_employed_by_the_pilots_organiza
 
     offered = set(form.fields["reviewers"].queryset)
     assert (outsider in offered, insider in offered) == (True, False)
+
+
+def test_conclude_page_shows_the_checklist_and_no_form_while_sheets_are_out(client, scene):
+    client.force_login(scene["users"]["staff"])
+
+    response = client.get(reverse("pilots:review-conclude", args=[scene["review"].pk]))
+
+    page = response.content.decode()
+    assert [member.reviewer for member in response.context["waiting"]] == [
+        scene["users"]["panel"],
+        scene["users"]["undeclared"],
+    ]
+    assert ("核对清单" in page, 'name="opinion"' in page, "试点将登记为通过验收。" in page) == (
+        True,
+        False,
+        False,
+    )
