@@ -9,8 +9,8 @@ from portal.attachments import DocumentField, MultiplePhotoField
 from portal.collation import Pinyin
 from portal.forms import RegionChoiceField
 from portal.models import Organization, User
+from portal.standard_codes import parse_standard_code
 from portal.validators import (
-    parse_standard_code,
     validate_plausible_date,
     validate_single_line,
 )

@@ -22,8 +22,8 @@ from pilots.enums import (
 from portal import rules as portal_rules
 from portal.attachments import PrivateUploadTo
 from portal.models import Organization, Region, TransitionRecord
+from portal.standard_codes import parse_standard_code
 from portal.validators import (
-    parse_standard_code,
     validate_plausible_date,
     validate_single_line,
 )

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from portal.validators import StandardCode, parse_standard_code
+from portal.standard_codes import StandardCode, parse_standard_code
 
 LATEST_YEAR = datetime.date.today().year + 1
 
