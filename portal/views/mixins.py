@@ -1,5 +1,6 @@
 """View mixins shared by every app."""
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.tokens import default_token_generator
 from django.db.models import ProtectedError
@@ -10,7 +11,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import View
+from django.views.generic import FormView
 from rules.contrib.views import PermissionRequiredMixin
 
 from portal import services
@@ -129,25 +130,25 @@ class ManagedAccountMixin(PermissionRequiredMixin):
         return account if account.pk else None
 
 
-class AccountActivationView(ManagedAccountMixin, View):
+class AccountActivationView(DomainErrorMixin, ManagedAccountMixin, FormView):
     """POST only: deactivate (``active = False``) or reactivate the account, then show its page
-    (``edit_url_name``) again."""
+    (``edit_url_name``) again; a refusal (deactivating oneself) is said there."""
 
     http_method_names = ["post"]
+    form_class = forms.Form
     active: bool
     edit_url_name: str
 
-    def post(self, request, *args, **kwargs):
+    def domain_error_url(self):
+        return reverse(self.edit_url_name, args=[self.get_account().pk])
+
+    def act(self, form):
         account = self.get_account()
-        try:
-            services.set_account_active(user=account, active=self.active, actor=request.user)
-        except services.AccountChangeRefused as refusal:
-            messages.error(request, str(refusal))
-        else:
-            message = (
-                _("%(name)s has been reactivated and can log in again.")
-                if self.active
-                else _("%(name)s has been deactivated and can no longer log in.")
-            )
-            messages.success(request, message % {"name": account.get_full_name()})
-        return redirect(self.edit_url_name, pk=account.pk)
+        services.set_account_active(user=account, active=self.active, actor=self.request.user)
+        message = (
+            _("%(name)s has been reactivated and can log in again.")
+            if self.active
+            else _("%(name)s has been deactivated and can no longer log in.")
+        )
+        messages.success(self.request, message % {"name": account.get_full_name()})
+        return redirect(self.domain_error_url())
