@@ -7,6 +7,7 @@ from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import ExtractYear
 
 from pilots.enums import (
+    DECISION_STATUSES,
     PUBLIC_STATUSES,
     ActivityKind,
     PilotLevel,
@@ -24,7 +25,9 @@ from pilots.models import (
     PilotTransition,
     Standard,
 )
+from pilots.rules import PILOT_PARTS
 from portal.models import User
+from portal.references import References, parts_of, references_to
 from portal.rules import is_bureau_staff
 from scoring.selectors import open_panels_for_reviewer
 
@@ -213,4 +216,29 @@ def open_reviews_for_reviewer(user: User) -> QuerySet[AcceptanceReview]:
 def pilot_reviews(pilot: PilotProject) -> QuerySet[AcceptanceReview]:
     return pilot.reviews.select_related("organizer", "panel", "panel__template").order_by(
         "-scheduled_for"
+    )
+
+
+# --- deleting -------------------------------------------------------------------------------
+
+
+@dataclass
+class PilotDeletion:
+    """What deleting a pilot would do: what holds it back (``references``, ``decisions``), and
+    what would go with it (``parts``: counts by accessor name, activities only unlinked)."""
+
+    references: list[References]
+    decisions: list[PilotTransition]
+    parts: dict[str, int]
+
+
+def pilot_deletion(pilot: PilotProject) -> PilotDeletion:
+    return PilotDeletion(
+        references=references_to(pilot, parts=PILOT_PARTS),
+        decisions=list(
+            pilot.transitions.filter(to_status__in=DECISION_STATUSES).order_by(
+                "occurred_on", "recorded", "pk"
+            )
+        ),
+        parts=parts_of(pilot, PILOT_PARTS),
     )

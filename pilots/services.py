@@ -26,6 +26,10 @@ from scoring.models import ScoringTemplate
 from scoring.services import conclude_panel, create_panel, notify_panel_assigned
 
 
+class PilotKept(DomainError):
+    """A pilot that cannot be deleted: records refer to it, or its timeline records a decision."""
+
+
 @transaction.atomic
 def create_pilot(
     *,
@@ -200,6 +204,33 @@ def delete_document(*, document: PilotDocument) -> None:
     file = document.file
     document.delete()
     transaction.on_commit(lambda: _remove_files(file))
+
+
+@transaction.atomic
+def delete_pilot(*, pilot: PilotProject, actor: User) -> None:
+    """Delete a pilot with its parts (``pilots.rules.PILOT_PARTS``): its timeline, the entries of
+    its standard system and its documents, whose files go once the deletion is committed; its
+    activities are kept without the link to it.
+
+    Locks the pilot's row (a review cannot be scheduled meanwhile). Refused to all but staff
+    (PermissionDenied) and, with ``PilotKept``, while anything else refers to the pilot (its
+    acceptance reviews) or its timeline records a decision (passed, failed, revoked): such a
+    pilot is revoked, not deleted.
+    """
+    pilot = PilotProject.objects.select_for_update().get(pk=pilot.pk)
+    if not actor.has_perm("pilots.change_pilotproject", pilot):
+        raise PermissionDenied
+    if not actor.has_perm("pilots.delete_pilotproject", pilot):
+        raise PilotKept(
+            _(
+                "%(name)s cannot be deleted: its acceptance reviews or the decisions in its "
+                "timeline would be lost."
+            )
+            % {"name": pilot.name}
+        )
+    for document in pilot.documents.all():
+        delete_document(document=document)
+    pilot.delete()
 
 
 def _remove_files(*files) -> None:

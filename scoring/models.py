@@ -70,7 +70,7 @@ class ScoringTemplate(RulesModel):
             "view": portal_rules.is_bureau_staff | portal_rules.is_reviewer,
             "add": portal_rules.is_bureau_staff,
             "change": portal_rules.is_bureau_staff & scoring_rules.template_is_editable,
-            "delete": portal_rules.is_bureau_staff & scoring_rules.template_is_editable,
+            "delete": portal_rules.is_bureau_staff & scoring_rules.template_is_deletable,
             "copy": portal_rules.is_bureau_staff,
         }
 

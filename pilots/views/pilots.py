@@ -157,11 +157,32 @@ class PilotHistoryView(PilotObjectMixin, DetailView):
 
 
 class PilotDeleteView(ProtectedDeleteMixin, PilotObjectMixin, DeleteView):
-    permission_required = "pilots.delete_pilotproject"
+    """Staff delete a pilot with its parts. The page lists what would go with it and, when the
+    pilot cannot be deleted, what holds it back, and offers the workflow's way out (revoke)."""
+
+    permission_required = "pilots.change_pilotproject"
+    delete_permission = "pilots.delete_pilotproject"
     template_name = "pilots/pilotproject_confirm_delete.html"
     context_object_name = "pilot"
     success_url = reverse_lazy("pilots:pilot-list")
-    protected_message = gettext_lazy("%(name)s cannot be deleted.")
+    protected_message = gettext_lazy(
+        "%(name)s cannot be deleted: what holds it back is listed below."
+    )
+
+    def deletion_context(self, can_delete: bool) -> dict:
+        pilot = self.object
+        deletion = selectors.pilot_deletion(pilot)
+        return {
+            "references": [] if can_delete else deletion.references,
+            "decisions": [] if can_delete else deletion.decisions,
+            "parts": deletion.parts,
+            "can_revoke": PilotStatus.REVOKED in PILOT_TRANSITIONS[pilot.status]
+            and self.request.user.has_perm("pilots.move_pilotproject", pilot),
+            "revoke_label": MOVE_LABELS[PilotStatus.REVOKED],
+        }
+
+    def perform_delete(self) -> None:
+        services.delete_pilot(pilot=self.object, actor=self.request.user)
 
 
 # --- the standard system --------------------------------------------------------------------

@@ -7,14 +7,29 @@ from django.utils import timezone
 
 from pilots import services
 from pilots.enums import PILOT_TRANSITIONS, PilotStatus
-from pilots.models import Activity, Photo, PilotProject, PilotTransition
+from pilots.models import (
+    Activity,
+    Photo,
+    PilotDocument,
+    PilotProject,
+    PilotTransition,
+    Standard,
+)
 from tests.factories import (
     EnterpriseMemberFactory,
     OrganizationFactory,
     ReviewerFactory,
     StaffFactory,
 )
-from tests.pilots.factories import PhotoFactory, PilotProjectFactory
+from tests.pilots.factories import (
+    AcceptanceReviewFactory,
+    ActivityFactory,
+    PhotoFactory,
+    PilotDocumentFactory,
+    PilotProjectFactory,
+    PilotStandardFactory,
+    PilotTransitionFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -172,3 +187,67 @@ def test_delete_activity_removes_its_photos_and_their_files_after_commit(
 
     assert (Activity.objects.filter(pk=activity.pk).exists(), Photo.objects.count()) == (False, 0)
     assert [storage.exists(name) for name in names] == [False, False]
+
+
+# --- deleting a pilot -----------------------------------------------------------------------
+
+
+def test_delete_pilot_takes_its_parts_and_keeps_its_activities(django_capture_on_commit_callbacks):
+    pilot = PilotProjectFactory()
+    PilotTransitionFactory(pilot=pilot)
+    entry = PilotStandardFactory(pilot=pilot)
+    document = PilotDocumentFactory(pilot=pilot)
+    activity = ActivityFactory(pilot=pilot)
+    storage, name = document.file.storage, document.file.name
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.delete_pilot(pilot=pilot, actor=StaffFactory())
+
+    assert PilotProject.objects.filter(pk=pilot.pk).exists() is False
+    assert PilotTransition.objects.count() == 0
+    assert PilotDocument.objects.count() == 0
+    assert storage.exists(name) is False
+    assert Standard.objects.filter(pk=entry.standard_id).exists() is True
+    activity.refresh_from_db()
+    assert activity.pilot is None
+
+
+def test_delete_pilot_refuses_a_pilot_with_a_review():
+    review = AcceptanceReviewFactory()
+    with pytest.raises(services.PilotKept):
+        services.delete_pilot(pilot=review.pilot, actor=StaffFactory())
+    assert PilotProject.objects.filter(pk=review.pilot_id).exists() is True
+
+
+@pytest.mark.parametrize("decision", ["passed", "failed", "revoked"])
+def test_delete_pilot_refuses_a_pilot_whose_timeline_records_a_decision(decision):
+    pilot = PilotProjectFactory(status=PilotStatus.IN_PROGRESS)
+    PilotTransitionFactory(pilot=pilot, from_status="acceptance_requested", to_status=decision)
+    with pytest.raises(services.PilotKept):
+        services.delete_pilot(pilot=pilot, actor=StaffFactory())
+    assert PilotProject.objects.filter(pk=pilot.pk).exists() is True
+
+
+def test_delete_pilot_refuses_anyone_but_staff():
+    pilot = PilotProjectFactory()
+    with pytest.raises(PermissionDenied):
+        services.delete_pilot(pilot=pilot, actor=EnterpriseMemberFactory())
+
+
+@pytest.mark.parametrize(
+    ("make", "deletable"),
+    [
+        (lambda pilot: None, True),
+        (lambda pilot: PilotStandardFactory(pilot=pilot), True),
+        (lambda pilot: PilotDocumentFactory(pilot=pilot), True),
+        (lambda pilot: ActivityFactory(pilot=pilot), True),
+        (lambda pilot: PilotTransitionFactory(pilot=pilot), True),
+        (lambda pilot: AcceptanceReviewFactory(pilot=pilot), False),
+        (lambda pilot: PilotTransitionFactory(pilot=pilot, to_status="passed"), False),
+    ],
+    ids=["bare", "standard", "document", "activity", "timeline", "review", "decision"],
+)
+def test_pilot_is_deletable_by_what_hangs_on_it(make, deletable):
+    pilot = PilotProjectFactory()
+    make(pilot)
+    assert StaffFactory().has_perm("pilots.delete_pilotproject", pilot) is deletable
