@@ -29,6 +29,7 @@ from pilots.rules import PILOT_PARTS
 from portal.models import User
 from portal.references import References, parts_of, references_to
 from portal.rules import is_bureau_staff
+from scoring.enums import PanelStatus
 from scoring.selectors import open_panels_for_reviewer
 
 
@@ -216,6 +217,16 @@ def open_reviews_for_reviewer(user: User) -> QuerySet[AcceptanceReview]:
 def pilot_reviews(pilot: PilotProject) -> QuerySet[AcceptanceReview]:
     return pilot.reviews.select_related("organizer", "panel", "panel__template").order_by(
         "-scheduled_for"
+    )
+
+
+def open_review(pilot: PilotProject) -> AcceptanceReview | None:
+    """The pilot's review that has not concluded yet (there is at most one), or None."""
+    return (
+        pilot.reviews.exclude(panel__status=PanelStatus.CONCLUDED)
+        .select_related("panel")
+        .order_by("-scheduled_for", "-pk")
+        .first()
     )
 
 

@@ -17,13 +17,17 @@ from pilots.models import (
     PilotProject,
     PilotTransition,
 )
-from pilots.selectors import last_move_date, pilot_organization_ids
+from pilots.selectors import last_move_date, open_review, pilot_organization_ids
 from portal import notifications
 from portal.attachments import process_photo
 from portal.models import Organization, User
 from portal.workflow import DomainError, IllegalTransition, check_transition, record_transition
 from scoring.models import ScoringTemplate
 from scoring.services import conclude_panel, create_panel, notify_panel_assigned
+
+
+class ReviewError(DomainError):
+    """A review action that cannot be done as asked; the message says why."""
 
 
 class PilotKept(DomainError):
@@ -60,6 +64,17 @@ def create_pilot(
     return pilot
 
 
+# The moves that record a pilot's result: while a review is open, only its conclusion makes them.
+RESULTS_OF_REVIEW = {PilotStatus.PASSED, PilotStatus.FAILED}
+
+
+def result_awaits_review_message(review: AcceptanceReview) -> str:
+    return _(
+        "The acceptance review of %(date)s is open: the pilot's result comes from its "
+        "conclusion, not from a move."
+    ) % {"date": review.scheduled_for.isoformat()}
+
+
 @transaction.atomic
 def set_pilot_state(
     *,
@@ -74,15 +89,22 @@ def set_pilot_state(
     """Move a pilot through its workflow (``PILOT_TRANSITIONS``).
 
     Refuses a move the table does not allow (IllegalTransition) or that the actor may not make
-    (PermissionDenied) or dates it before the previous move; locks the row so that two clerks
-    cannot move it at once; saves the status (and, on approval, the approval date if none is set);
-    writes the transition record with the date the move took effect (today unless given; never in
-    the future); tells the lead organization's members by e-mail after the commit.
+    (PermissionDenied) or dates it before the previous move; refuses "passed" and "failed" while
+    an acceptance review of the pilot is open (ReviewError): its result then comes only from the
+    review's conclusion (``conclude_review`` concludes the panel first, then moves the pilot);
+    locks the row so that two clerks cannot move it at once; saves the status (and, on approval,
+    the approval date if none is set); writes the transition record with the date the move took
+    effect (today unless given; never in the future); tells the lead organization's members by
+    e-mail after the commit.
     """
     pilot = PilotProject.objects.select_for_update().get(pk=pilot.pk)
     if not actor.has_perm("pilots.move_pilotproject", pilot):
         raise PermissionDenied
     check_transition(PILOT_TRANSITIONS, pilot.status, target)
+    if target in RESULTS_OF_REVIEW:
+        review = open_review(pilot)
+        if review is not None:
+            raise ReviewError(result_awaits_review_message(review))
     today = timezone.localdate()
     occurred_on = occurred_on or today
     if occurred_on > today:
@@ -242,8 +264,18 @@ def _remove_files(*files) -> None:
 # --- acceptance reviews ---------------------------------------------------------------------
 
 
-class ReviewError(DomainError):
-    """A review action that cannot be done as asked; the message says why."""
+def scheduling_refusal(pilot: PilotProject) -> str:
+    """Why no review of the pilot can be scheduled now ("" when one can): its acceptance has
+    not been requested, or a review of it is open already."""
+    if pilot.status != PilotStatus.ACCEPTANCE_REQUESTED:
+        return _("A review can be scheduled only when the pilot's acceptance has been requested.")
+    review = open_review(pilot)
+    if review is not None:
+        return _(
+            "The acceptance review of %(date)s is still open: conclude it before scheduling "
+            "another."
+        ) % {"date": review.scheduled_for.isoformat()}
+    return ""
 
 
 @transaction.atomic
@@ -260,15 +292,16 @@ def schedule_review(
 ) -> AcceptanceReview:
     """Schedule an acceptance review of a pilot whose acceptance was requested.
 
-    Its panel is made by ``scoring.services.create_panel`` (reviewers only, none employed by the
-    pilot's lead or participating organizations, the chair among them; the template frozen);
-    each reviewer is told by e-mail after the commit.
+    Refused (ReviewError) unless the pilot's acceptance has been requested, and while another
+    review of the pilot is open (one open review per pilot). Its panel is made by
+    ``scoring.services.create_panel`` (reviewers only, none employed by the pilot's lead or
+    participating organizations, the chair among them; the template frozen); each reviewer is
+    told by e-mail after the commit.
     """
     pilot = PilotProject.objects.select_for_update().get(pk=pilot.pk)
-    if pilot.status != PilotStatus.ACCEPTANCE_REQUESTED:
-        raise ReviewError(
-            _("A review can be scheduled only when the pilot's acceptance has been requested.")
-        )
+    refusal = scheduling_refusal(pilot)
+    if refusal:
+        raise ReviewError(refusal)
     panel = create_panel(
         template=template,
         reviewers=reviewers,

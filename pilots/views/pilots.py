@@ -51,6 +51,10 @@ class PilotDetailView(PilotObjectMixin, DetailView):
         pilot = self.object
         groups, missing = selectors.pilot_standard_system(pilot)
         can_move = self.request.user.has_perm("pilots.move_pilotproject", pilot)
+        can_add_review = self.request.user.has_perm("pilots.add_acceptancereview")
+        # While a review is open, the pilot's result comes only from its conclusion.
+        open_review = selectors.open_review(pilot) if can_move or can_add_review else None
+        review_open = open_review is not None
         context.update(
             participants=pilot.participants.order_by("name"),
             system_groups=groups,
@@ -61,12 +65,16 @@ class PilotDetailView(PilotObjectMixin, DetailView):
             documents=selectors.pilot_documents(pilot),
             timeline=selectors.pilot_timeline(pilot),
             reviews=selectors.pilot_reviews(pilot),
-            can_schedule_review=pilot.status == PilotStatus.ACCEPTANCE_REQUESTED
-            and self.request.user.has_perm("pilots.add_acceptancereview"),
+            open_review=open_review,
+            can_schedule_review=can_add_review
+            and pilot.status == PilotStatus.ACCEPTANCE_REQUESTED
+            and not review_open,
             moves=[
                 (status, MOVE_LABELS[status])
                 for status in PilotStatus
-                if can_move and status in PILOT_TRANSITIONS[pilot.status]
+                if can_move
+                and status in PILOT_TRANSITIONS[pilot.status]
+                and not (review_open and status in services.RESULTS_OF_REVIEW)
             ],
         )
         return context
@@ -117,11 +125,14 @@ class PilotMoveView(DomainErrorMixin, PilotObjectMixin, FormView):
     def get_context_data(self, **kwargs):
         target = PilotStatus(self.kwargs["target"])
         pilot = self.get_pilot()
+        review = selectors.open_review(pilot) if target in services.RESULTS_OF_REVIEW else None
         kwargs.update(
             pilot=pilot,
             target=target,
             action=MOVE_LABELS.get(target, target.label),
-            allowed=target in PILOT_TRANSITIONS[pilot.status],
+            allowed=target in PILOT_TRANSITIONS[pilot.status] and review is None,
+            open_review=review,
+            awaits_review=services.result_awaits_review_message(review) if review else "",
         )
         return super().get_context_data(**kwargs)
 

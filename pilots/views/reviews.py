@@ -43,7 +43,14 @@ class ReviewScheduleView(DomainErrorMixin, PilotObjectMixin, FormView):
         return {"methods": ["material_review", "on_site"]}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(pilot=self.get_pilot(), **kwargs)
+        pilot = self.get_pilot()
+        # Said before the form is filled in: the acceptance is not requested, or a review is open.
+        return super().get_context_data(
+            pilot=pilot,
+            refusal=services.scheduling_refusal(pilot),
+            open_review=selectors.open_review(pilot),
+            **kwargs,
+        )
 
     def act(self, form):
         data = form.cleaned_data
