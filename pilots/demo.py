@@ -178,7 +178,6 @@ def seed(stdout=None) -> None:
         level=PilotLevel.NATIONAL,
         lead_organization=huangpaoshan,
         batch="国家级农业标准化示范项目",
-        approval_date=D(2011, 12, 1),
         planned_completion=D(2013, 12, 31),
         targets="油茶繁育、种植、加工、销售全过程标准化；产前、产中、产后均有相应标准控制。",
         moves=[
@@ -242,7 +241,6 @@ def seed(stdout=None) -> None:
         level=PilotLevel.MUNICIPAL,
         lead_organization=centre,
         batch="咸宁市首家行政服务标准化试点",
-        approval_date=D(2013, 6, 1),
         targets="建立完善行政服务标准体系，覆盖各个环节和岗位。",
         moves=[
             (PilotStatus.APPROVED, D(2013, 6, 1), "批准实施" + SAMPLE_DATE),
@@ -291,7 +289,6 @@ def seed(stdout=None) -> None:
         level=PilotLevel.NATIONAL,
         lead_organization=demo.organization("furen"),
         targets="金刚藤中药材标准化种植。牵头单位为示例数据，报道未载明。",
-        approval_date=D(2008, 6, 1),
         moves=list(
             zip(
                 PATH_TO_PASSED,
@@ -308,7 +305,6 @@ def seed(stdout=None) -> None:
         level=PilotLevel.PROVINCIAL,
         lead_organization=telecom,
         batch="湖北省服务业标准化试点（2012年）",
-        approval_date=D(2012, 5, 1),
         moves=[
             (PilotStatus.APPROVED, D(2012, 5, 1), "2012年成功申报" + SAMPLE_DATE),
             (PilotStatus.IN_PROGRESS, D(2012, 6, 1), ""),
@@ -320,7 +316,6 @@ def seed(stdout=None) -> None:
         category=PilotCategory.SERVICE_DEMONSTRATION_UNIT,
         level=PilotLevel.MUNICIPAL,
         lead_organization=telecom,
-        approval_date=D(2012, 9, 1),
         moves=list(
             zip(
                 PATH_TO_PASSED,
@@ -340,7 +335,6 @@ def seed(stdout=None) -> None:
             category=PilotCategory.AGRICULTURAL_ZONE,
             level=PilotLevel.MUNICIPAL,
             lead_organization=_sample_organization(key),
-            approval_date=D(2013, 3, 1),
             targets="牵头单位为示例数据，报道未载明。",
             moves=[
                 (PilotStatus.APPROVED, D(2013, 3, 1), "批准实施" + SAMPLE_DATE),

@@ -112,16 +112,6 @@ class PilotProject(RulesModel):
     def get_absolute_url(self):
         return reverse("pilots:pilot-detail", args=[self.pk])
 
-    def clean(self):
-        if (
-            self.approval_date
-            and self.planned_completion
-            and self.planned_completion < self.approval_date
-        ):
-            raise ValidationError(
-                {"planned_completion": _("The planned completion is before the approval date.")}
-            )
-
 
 class PilotTransition(TransitionRecord):
     STATUSES = PilotStatus

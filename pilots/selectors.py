@@ -91,7 +91,9 @@ def pilots_of_organization(organization) -> QuerySet[PilotProject]:
 
 
 def pilot_timeline(pilot: PilotProject) -> QuerySet[PilotTransition]:
-    return pilot.transitions.select_related("actor")
+    """The pilot's moves, newest first by the date each took effect, then by when it was
+    recorded (a paper record entered late still reads in its place)."""
+    return pilot.transitions.select_related("actor").order_by("-occurred_on", "-recorded", "-pk")
 
 
 @dataclass

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pilots.dates import check_pilot_dates, declaration_date
 from pilots.enums import PILOT_TRANSITIONS, PilotStatus
 from pilots.models import (
     AcceptanceReview,
@@ -45,10 +46,18 @@ def create_pilot(
     """Save a new pilot in the "declared" state and start its timeline.
 
     ``declared_on`` dates the declaration (a clerk entering paper records gives the real date).
+    The dates follow ``pilots.dates`` (``PilotDateError``): no approval date yet — the approve
+    move sets it — and no planned completion before the declaration.
     """
     today = timezone.localdate()
     if declared_on and declared_on > today:
         raise IllegalTransition(_("A status change cannot take effect in the future."))
+    check_pilot_dates(
+        status=PilotStatus.DECLARED,
+        declared_on=declared_on or today,
+        approval_date=pilot.approval_date,
+        planned_completion=pilot.planned_completion,
+    )
     pilot.status = PilotStatus.DECLARED
     pilot.save()
     pilot.participants.set(participants)
@@ -93,9 +102,9 @@ def set_pilot_state(
     an acceptance review of the pilot is open (ReviewError): its result then comes only from the
     review's conclusion (``conclude_review`` concludes the panel first, then moves the pilot);
     locks the row so that two clerks cannot move it at once; saves the status (and, on approval,
-    the approval date if none is set); writes the transition record with the date the move took
-    effect (today unless given; never in the future); tells the lead organization's members by
-    e-mail after the commit.
+    the approval date: the date of the move, within the rules of ``pilots.dates``); writes the
+    transition record with the date the move took effect (today unless given; never in the
+    future); tells the lead organization's members by e-mail after the commit.
     """
     pilot = PilotProject.objects.select_for_update().get(pk=pilot.pk)
     if not actor.has_perm("pilots.move_pilotproject", pilot):
@@ -118,7 +127,13 @@ def set_pilot_state(
     previous = pilot.status
     pilot.status = target
     fields = ["status", "modified"]
-    if target == PilotStatus.APPROVED and pilot.approval_date is None:
+    if target == PilotStatus.APPROVED:
+        check_pilot_dates(
+            status=target,
+            declared_on=declaration_date(pilot),
+            approval_date=occurred_on,
+            planned_completion=pilot.planned_completion,
+        )
         pilot.approval_date = occurred_on
         fields.append("approval_date")
     pilot.save(update_fields=fields)
@@ -289,25 +304,40 @@ def schedule_review(
     reviewers: list[User],
     chair: User,
     actor: User,
+    occurred_on: datetime.date | None = None,
 ) -> AcceptanceReview:
     """Schedule an acceptance review of a pilot whose acceptance was requested.
 
-    Refused (ReviewError) unless the pilot's acceptance has been requested, and while another
-    review of the pilot is open (one open review per pilot). Its panel is made by
-    ``scoring.services.create_panel`` (reviewers only, none employed by the pilot's lead or
-    participating organizations, the chair among them; the template frozen); each reviewer is
-    told by e-mail after the commit.
+    Refused (ReviewError) unless the pilot's acceptance has been requested, while another review
+    of the pilot is open (one open review per pilot), and when the review is dated before the
+    acceptance request. Its panel is made by ``scoring.services.create_panel`` (reviewers only,
+    none employed by the pilot's lead or participating organizations, the chair among them; the
+    template frozen), its record starting on ``occurred_on`` (today unless staff entering a
+    paper record give the day it was scheduled: not in the future, not before the acceptance
+    request); each reviewer is told by e-mail after the commit.
     """
     pilot = PilotProject.objects.select_for_update().get(pk=pilot.pk)
     refusal = scheduling_refusal(pilot)
     if refusal:
         raise ReviewError(refusal)
+    requested = last_move_date(pilot)
+    if requested is not None and scheduled_for < requested:
+        raise ReviewError(
+            _("The review cannot be dated before the acceptance request (%(date)s).")
+            % {"date": requested.isoformat()}
+        )
+    if occurred_on is not None and requested is not None and occurred_on < requested:
+        raise ReviewError(
+            _("The review cannot be scheduled before the acceptance request (%(date)s).")
+            % {"date": requested.isoformat()}
+        )
     panel = create_panel(
         template=template,
         reviewers=reviewers,
         chair=chair,
         organization_ids=pilot_organization_ids(pilot),
         actor=actor,
+        occurred_on=occurred_on,
     )
     review = AcceptanceReview.objects.create(
         pilot=pilot,

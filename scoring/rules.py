@@ -59,6 +59,16 @@ def owns_sheet(user, sheet) -> bool:
 
 
 @rules.predicate
+def sheet_member_may_score(user, sheet) -> bool:
+    """The sheet's reviewer is still on the panel and their declaration of no conflict stands
+    (staff entering a paper sheet on their behalf ask this, not ``owns_sheet``)."""
+    if sheet is None:
+        return False
+    member = sheet.panel_member
+    return member.removed is None and member.declaration == Declaration.NO_CONFLICT
+
+
+@rules.predicate
 def sheet_is_editable(user, sheet) -> bool:
     return (
         sheet is not None

@@ -37,7 +37,11 @@ class ReviewScheduleView(DomainErrorMixin, PilotObjectMixin, FormView):
     template_name = "pilots/acceptancereview_form.html"
 
     def get_form_kwargs(self):
-        return super().get_form_kwargs() | {"pilot": self.get_pilot()}
+        pilot = self.get_pilot()
+        return super().get_form_kwargs() | {
+            "pilot": pilot,
+            "not_before": selectors.last_move_date(pilot),
+        }
 
     def get_initial(self):
         return {"methods": ["material_review", "on_site"]}

@@ -369,6 +369,66 @@ def test_conclude_review_still_gives_the_result_while_its_review_was_the_open_on
     assert (review.pilot.status, selectors.open_review(review.pilot)) == ("passed", None)
 
 
+# --- the review's dates ---------------------------------------------------------------------
+
+
+def requested_on(day: datetime.date):
+    pilot = PilotProjectFactory(status=PilotStatus.IN_PROGRESS)
+    services.set_pilot_state(
+        pilot=pilot,
+        target=PilotStatus.ACCEPTANCE_REQUESTED,
+        actor=StaffFactory(),
+        occurred_on=day,
+    )
+    return pilot
+
+
+def test_schedule_review_refuses_a_date_before_the_acceptance_request(settings):
+    settings.LANGUAGE_CODE = "en"
+    pilot = requested_on(datetime.date(2013, 9, 27))
+    with pytest.raises(services.ReviewError) as raised:
+        schedule(pilot=pilot)  # dated 2013-09-26
+    assert str(raised.value) == (
+        "The review cannot be dated before the acceptance request (2013-09-27)."
+    )
+
+
+def test_schedule_review_from_the_paper_files_dates_the_panel_record():
+    pilot = requested_on(datetime.date(2013, 8, 20))
+    reviewer = ReviewerFactory()
+
+    review = services.schedule_review(
+        pilot=pilot,
+        scheduled_for=datetime.date(2013, 9, 26),
+        organizer=OrganizationFactory(),
+        methods=["on_site"],
+        template=scoring_template_with(),
+        reviewers=[reviewer],
+        chair=reviewer,
+        actor=StaffFactory(),
+        occurred_on=datetime.date(2013, 9, 12),
+    )
+
+    assert review.panel.events.get().occurred_on == datetime.date(2013, 9, 12)
+
+
+def test_schedule_review_cannot_be_entered_as_scheduled_before_the_request():
+    pilot = requested_on(datetime.date(2013, 8, 20))
+    reviewer = ReviewerFactory()
+    with pytest.raises(services.ReviewError):
+        services.schedule_review(
+            pilot=pilot,
+            scheduled_for=datetime.date(2013, 9, 26),
+            organizer=OrganizationFactory(),
+            methods=["on_site"],
+            template=scoring_template_with(),
+            reviewers=[reviewer],
+            chair=reviewer,
+            actor=StaffFactory(),
+            occurred_on=datetime.date(2013, 8, 19),
+        )
+
+
 # --- concurrency ----------------------------------------------------------------------------
 
 

@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from pilots import services
 from pilots.enums import PilotStatus
 from pilots.models import PilotProject, PilotStandard, Standard
 from tests.factories import OrganizationFactory, StaffFactory, region
@@ -246,6 +247,8 @@ def test_create_pilot_through_the_form(staff_client):
     assert pilot.status == "declared"
     assert list(pilot.participants.all()) == [other]
     assert pilot.transitions.get().occurred_on == datetime.date(2012, 12, 1)
+    # A declared pilot has no approval date: the approve move will set it.
+    assert pilot.approval_date is None
 
 
 def test_create_pilot_with_errors_keeps_input(staff_client):
@@ -466,6 +469,94 @@ def english(settings):
     settings.LANGUAGE_CODE = "en"
 
 
+# --- the pilot's dates ----------------------------------------------------------------------
+
+
+def approved_pilot(staff, *, declared_on, approved_on, **fields):
+    pilot = services.create_pilot(
+        pilot=PilotProjectFactory.build(lead_organization=OrganizationFactory(), **fields),
+        participants=[],
+        actor=staff,
+        declared_on=declared_on,
+    )
+    return services.set_pilot_state(
+        pilot=pilot, target=PilotStatus.APPROVED, actor=staff, occurred_on=approved_on
+    )
+
+
+def edit_data(pilot, **overrides):
+    return {
+        "name": pilot.name,
+        "category": pilot.category,
+        "level": pilot.level,
+        "lead_organization": pilot.lead_organization_id,
+        "region": pilot.region_id,
+        "approval_date": "2000-01-01",  # not a field of the form: ignored
+        "planned_completion": "",
+    } | overrides
+
+
+def test_pilot_forms_take_no_approval_date(staff_client, english, staff_user):
+    pilot = approved_pilot(
+        staff_user, declared_on=datetime.date(2013, 1, 1), approved_on=datetime.date(2013, 3, 1)
+    )
+    create = staff_client.get(reverse("pilots:pilot-create"))
+    edit = staff_client.get(reverse("pilots:pilot-edit", args=[pilot.pk]))
+
+    assert "approval_date" not in create.context["form"].fields
+    assert "approval_date" not in edit.context["form"].fields
+    content = edit.content.decode()
+    assert "2013-03-01" in content
+    assert "Set by the approve move, with the date that move took effect." in content
+
+
+def test_pilot_edit_keeps_the_approval_date_of_the_move(staff_client, staff_user):
+    pilot = approved_pilot(
+        staff_user, declared_on=datetime.date(2013, 1, 1), approved_on=datetime.date(2013, 3, 1)
+    )
+    response = staff_client.post(
+        reverse("pilots:pilot-edit", args=[pilot.pk]),
+        edit_data(pilot, planned_completion="2015-12-31"),
+    )
+    pilot.refresh_from_db()
+    assert response.url == pilot.get_absolute_url()
+    assert (pilot.approval_date, pilot.planned_completion) == (
+        datetime.date(2013, 3, 1),
+        datetime.date(2015, 12, 31),
+    )
+
+
+def test_pilot_edit_refuses_a_planned_completion_before_the_approval(staff_client, staff_user):
+    pilot = approved_pilot(
+        staff_user, declared_on=datetime.date(2013, 1, 1), approved_on=datetime.date(2013, 3, 1)
+    )
+    response = staff_client.post(
+        reverse("pilots:pilot-edit", args=[pilot.pk]),
+        edit_data(pilot, planned_completion="2013-02-01"),
+    )
+    assert response.context["form"].errors == {"planned_completion": ["计划完成日期早于批准日期。"]}
+    pilot.refresh_from_db()
+    assert pilot.planned_completion is None
+
+
+def test_pilot_edit_refuses_a_planned_completion_before_the_declaration(
+    staff_client, english, staff_user
+):
+    pilot = services.create_pilot(
+        pilot=PilotProjectFactory.build(lead_organization=OrganizationFactory()),
+        participants=[],
+        actor=staff_user,
+        declared_on=datetime.date(2013, 1, 1),
+    )
+    response = staff_client.post(
+        reverse("pilots:pilot-edit", args=[pilot.pk]),
+        edit_data(pilot, planned_completion="2012-12-31"),
+    )
+    assert response.context["form"].errors == {
+        "planned_completion": ["The planned completion is before the declaration (2013-01-01)."]
+    }
+
+
 # --- deleting a pilot -----------------------------------------------------------------------
 
 
@@ -635,6 +726,24 @@ def test_schedule_page_says_a_review_is_open_instead_of_a_form(staff_client, eng
     content = response.content.decode()
     assert "The acceptance review of 2013-09-20 is still open" in content
     assert 'name="scheduled_for"' not in content
+
+
+def test_schedule_form_refuses_a_date_before_the_acceptance_request(staff_client, english):
+    pilot = PilotProjectFactory(status=PilotStatus.IN_PROGRESS)
+    services.set_pilot_state(
+        pilot=pilot,
+        target=PilotStatus.ACCEPTANCE_REQUESTED,
+        actor=StaffFactory(),
+        occurred_on=datetime.date(2013, 9, 1),
+    )
+
+    response = staff_client.post(
+        reverse("pilots:review-schedule", args=[pilot.pk]), {"scheduled_for": "2013-08-31"}
+    )
+
+    assert response.context["form"].errors["scheduled_for"] == [
+        "The review cannot be dated before the acceptance request (2013-09-01)."
+    ]
 
 
 # --- deleting a standard --------------------------------------------------------------------
