@@ -1,6 +1,8 @@
+from django import forms
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from pilots.dates import declaration_date, pilot_date_errors
 from pilots.models import (
     Activity,
     Photo,
@@ -28,8 +30,26 @@ class PilotTransitionInline(admin.TabularInline):
         return False
 
 
+class PilotProjectAdminForm(forms.ModelForm):
+    """The admin's form keeps the pilot's date rules (``pilots.dates``) too (the admin gives
+    it its model and fields)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        errors = pilot_date_errors(
+            status=self.instance.status,
+            declared_on=declaration_date(self.instance),
+            approval_date=cleaned.get("approval_date"),
+            planned_completion=cleaned.get("planned_completion"),
+        )
+        for field, message in errors.items():
+            self.add_error(field, message)
+        return cleaned
+
+
 @admin.register(PilotProject)
 class PilotProjectAdmin(SimpleHistoryAdmin):
+    form = PilotProjectAdminForm
     list_display = ["name", "category", "level", "status", "approval_date"]
     list_filter = ["category", "level", "status"]
     search_fields = ["name", "lead_organization__name"]

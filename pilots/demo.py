@@ -135,9 +135,19 @@ def _item_scores(leaves, total: Decimal) -> dict:
     return scores
 
 
+def _template(name):
+    return ScoringTemplate.objects.filter(name=name).order_by("-version").first()
+
+
 def _review(staff, pilot, *, date, organizer, methods, template_name, totals, opinion):
-    """Schedule, score and conclude an acceptance review through the services."""
-    template = ScoringTemplate.objects.filter(name=template_name).order_by("-version").first()
+    """Schedule, score and conclude an acceptance review held on paper, through the services.
+
+    Staff enter it as a clerk enters paper records, on the reviewers' behalf and with the real
+    dates, so that the panel's record reads in the order of the day: scheduled two weeks before
+    (a sample date), then the declarations, the scoring, the sheets and the conclusion on the
+    day of the review.
+    """
+    template = _template(template_name)
     reviewers = _reviewers()[: len(totals)]
     review = services.schedule_review(
         pilot=pilot,
@@ -148,18 +158,58 @@ def _review(staff, pilot, *, date, organizer, methods, template_name, totals, op
         reviewers=reviewers,
         chair=reviewers[-1],
         actor=staff,
+        occurred_on=date - datetime.timedelta(days=14),
     )
     for member in review.panel.members.order_by("pk"):
-        scoring_services.declare(member=member, conflict=False, actor=member.reviewer)
-    scoring_services.start_scoring(panel=review.panel, actor=staff)
+        scoring_services.declare(member=member, conflict=False, actor=staff, occurred_on=date)
+    scoring_services.start_scoring(panel=review.panel, actor=staff, occurred_on=date)
     leaves = template_leaves(template)
     for member, total in zip(review.panel.members.order_by("pk"), totals, strict=True):
         scoring_services.submit_score_sheet(
             sheet=member.sheet,
             scores=_item_scores(leaves, Decimal(total)),
-            actor=member.reviewer,
+            actor=staff,
+            occurred_on=date,
         )
     return services.conclude_review(review=review, opinion=opinion, actor=staff, concluded_on=date)
+
+
+def _open_review(staff, pilot):
+    """A review in scoring that waits for the demo ``reviewer``: they have not declared yet;
+    ``reviewer2`` (the chair) has declared and saved part of a draft sheet. Its dates are
+    samples."""
+    services.set_pilot_state(
+        pilot=pilot,
+        target=PilotStatus.ACCEPTANCE_REQUESTED,
+        actor=staff,
+        occurred_on=D(2014, 5, 1),
+        comment="申请考核验收" + SAMPLE_DATE,
+    )
+    template = _template(AGRICULTURAL_TEMPLATE)
+    reviewer, reviewer2 = _reviewers()[:2]
+    review = services.schedule_review(
+        pilot=pilot,
+        scheduled_for=D(2014, 5, 20),
+        organizer=demo.organization("city_bureau"),
+        methods=["material_review", "on_site", "household_visits"],
+        template=template,
+        reviewers=[reviewer, reviewer2],
+        chair=reviewer2,
+        actor=staff,
+        occurred_on=D(2014, 5, 5),
+    )
+    chair = review.panel.members.get(reviewer=reviewer2)
+    scoring_services.declare(member=chair, conflict=False, actor=staff, occurred_on=D(2014, 5, 8))
+    scoring_services.start_scoring(panel=review.panel, actor=staff, occurred_on=D(2014, 5, 20))
+    chair.refresh_from_db()
+    leaves = template_leaves(template)
+    half = leaves[: len(leaves) // 2]
+    scoring_services.save_score_sheet(
+        sheet=chair.sheet,
+        scores={leaf.pk: (leaf.max_points, "") for leaf in half},
+        actor=reviewer2,
+    )
+    return review
 
 
 @demo.register
@@ -178,7 +228,6 @@ def seed(stdout=None) -> None:
         level=PilotLevel.NATIONAL,
         lead_organization=huangpaoshan,
         batch="国家级农业标准化示范项目",
-        approval_date=D(2011, 12, 1),
         planned_completion=D(2013, 12, 31),
         targets="油茶繁育、种植、加工、销售全过程标准化；产前、产中、产后均有相应标准控制。",
         moves=[
@@ -242,7 +291,6 @@ def seed(stdout=None) -> None:
         level=PilotLevel.MUNICIPAL,
         lead_organization=centre,
         batch="咸宁市首家行政服务标准化试点",
-        approval_date=D(2013, 6, 1),
         targets="建立完善行政服务标准体系，覆盖各个环节和岗位。",
         moves=[
             (PilotStatus.APPROVED, D(2013, 6, 1), "批准实施" + SAMPLE_DATE),
@@ -291,7 +339,6 @@ def seed(stdout=None) -> None:
         level=PilotLevel.NATIONAL,
         lead_organization=demo.organization("furen"),
         targets="金刚藤中药材标准化种植。牵头单位为示例数据，报道未载明。",
-        approval_date=D(2008, 6, 1),
         moves=list(
             zip(
                 PATH_TO_PASSED,
@@ -308,7 +355,6 @@ def seed(stdout=None) -> None:
         level=PilotLevel.PROVINCIAL,
         lead_organization=telecom,
         batch="湖北省服务业标准化试点（2012年）",
-        approval_date=D(2012, 5, 1),
         moves=[
             (PilotStatus.APPROVED, D(2012, 5, 1), "2012年成功申报" + SAMPLE_DATE),
             (PilotStatus.IN_PROGRESS, D(2012, 6, 1), ""),
@@ -320,7 +366,6 @@ def seed(stdout=None) -> None:
         category=PilotCategory.SERVICE_DEMONSTRATION_UNIT,
         level=PilotLevel.MUNICIPAL,
         lead_organization=telecom,
-        approval_date=D(2012, 9, 1),
         moves=list(
             zip(
                 PATH_TO_PASSED,
@@ -334,21 +379,26 @@ def seed(stdout=None) -> None:
         ("hog_coop", "牲猪养殖市级农业标准化示范区"),
         ("tea_coop", "茶叶种植市级农业标准化示范区"),
     ]:
-        _pilot(
+        zone = _pilot(
             staff,
             name=name,
             category=PilotCategory.AGRICULTURAL_ZONE,
             level=PilotLevel.MUNICIPAL,
             lead_organization=_sample_organization(key),
-            approval_date=D(2013, 3, 1),
             targets="牵头单位为示例数据，报道未载明。",
             moves=[
                 (PilotStatus.APPROVED, D(2013, 3, 1), "批准实施" + SAMPLE_DATE),
                 (PilotStatus.IN_PROGRESS, D(2013, 4, 1), ""),
             ],
         )
+        if zone is not None and key == "hog_coop":
+            # Something for a newcomer logging in as "reviewer" to do.
+            _open_review(staff, zone)
 
 
-demo.DEMO_LOGINS.extend(
-    (username, f"expert reviewer, {full_name}") for username, full_name, *_ in DEMO_REVIEWERS
-)
+# The reviewers of the demo reviews, after portal's "reviewer" in the list of logins.
+_after_reviewer = next(i for i, row in enumerate(demo.DEMO_LOGINS) if row[0] == "reviewer") + 1
+demo.DEMO_LOGINS[_after_reviewer:_after_reviewer] = [
+    (username, "expert reviewer (panel of the demo acceptance reviews)", demo.name_of(employer))
+    for username, _name, _title, _specialty, employer in DEMO_REVIEWERS
+]

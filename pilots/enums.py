@@ -56,6 +56,10 @@ PILOT_TRANSITIONS: dict[str, set[str]] = {
     PilotStatus.REVOKED: set(),
 }
 
+# A pilot whose timeline records one of these has been judged: that record is kept — the pilot
+# is revoked, never deleted.
+DECISION_STATUSES = {PilotStatus.PASSED, PilotStatus.FAILED, PilotStatus.REVOKED}
+
 badge_colours(
     PilotStatus,
     {

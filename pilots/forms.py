@@ -2,7 +2,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from pilots.enums import DocumentKind, ReviewMethod, system_parts
+from pilots.dates import declaration_date, pilot_date_errors
+from pilots.enums import DocumentKind, PilotStatus, ReviewMethod, system_parts
 from pilots.models import Activity, PilotProject, PilotStandard, Standard
 from pilots.selectors import pilot_organization_ids
 from portal.attachments import DocumentField, MultiplePhotoField
@@ -21,6 +22,10 @@ from scoring.services import conflict_of_interest_message
 
 
 class PilotForm(forms.ModelForm):
+    """A pilot's particulars. Its approval date is not entered here: the approve move sets it
+    (``set_pilot_state``); a new pilot is declared on ``declared_on``. The dates follow the
+    rules of ``pilots.dates``."""
+
     declared_on = forms.DateField(
         label=_("Declared on"),
         widget=DATE_WIDGET,
@@ -38,7 +43,6 @@ class PilotForm(forms.ModelForm):
             "lead_organization",
             "participants",
             "region",
-            "approval_date",
             "planned_completion",
             "targets",
             "target_area_mu",
@@ -47,7 +51,6 @@ class PilotForm(forms.ModelForm):
         ]
         field_classes = {"region": RegionChoiceField}
         widgets = {
-            "approval_date": DATE_WIDGET,
             "planned_completion": DATE_WIDGET,
             "targets": forms.Textarea(attrs={"rows": 3}),
             "participants": forms.SelectMultiple(attrs={"size": 6}),
@@ -58,6 +61,8 @@ class PilotForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Checked with the field, before the date rules compare it with other dates.
+        self.fields["planned_completion"].validators.append(validate_plausible_date)
         if self.instance.pk:
             del self.fields["declared_on"]
         else:
@@ -78,6 +83,19 @@ class PilotForm(forms.ModelForm):
                 "participants",
                 _("The lead organization is already part of the pilot; do not list it again."),
             )
+        if self.instance.pk:
+            declared_on, status = declaration_date(self.instance), self.instance.status
+        else:
+            declared_on, status = cleaned.get("declared_on"), PilotStatus.DECLARED
+        errors = pilot_date_errors(
+            status=status,
+            declared_on=declared_on,
+            approval_date=self.instance.approval_date if self.instance.pk else None,
+            planned_completion=cleaned.get("planned_completion"),
+        )
+        # The approval date is the approve move's: only the planned completion is entered here.
+        if "planned_completion" in errors:
+            self.add_error("planned_completion", errors["planned_completion"])
         return cleaned
 
 
@@ -249,8 +267,9 @@ class ReviewScheduleForm(forms.Form):
     )
     chair = forms.ModelChoiceField(label=_("Chair"), queryset=User.objects.none())
 
-    def __init__(self, *args, pilot: PilotProject, **kwargs):
+    def __init__(self, *args, pilot: PilotProject, not_before=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.not_before = not_before  # the acceptance request: the review comes after it
         self.organization_ids = pilot_organization_ids(pilot)
         usable = [template.pk for template in usable_templates()]
         self.fields["template"].queryset = ScoringTemplate.objects.filter(pk__in=usable)
@@ -259,6 +278,15 @@ class ReviewScheduleForm(forms.Form):
         self.fields["reviewers"].queryset = offered
         self.fields["chair"].queryset = offered
         self.fields["chair"].label_from_instance = lambda user: user.get_full_name()
+
+    def clean_scheduled_for(self):
+        value = self.cleaned_data["scheduled_for"]
+        if self.not_before and value < self.not_before:
+            raise forms.ValidationError(
+                _("The review cannot be dated before the acceptance request (%(date)s).")
+                % {"date": self.not_before.isoformat()}
+            )
+        return value
 
     def clean_reviewers(self):
         reviewers = list(self.cleaned_data["reviewers"])

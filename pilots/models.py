@@ -112,7 +112,7 @@ class PilotProject(RulesModel):
             | pilot_rules.reviews_pilot,
             "change": portal_rules.is_bureau_staff,
             "move": portal_rules.is_bureau_staff,
-            "delete": portal_rules.is_bureau_staff,
+            "delete": portal_rules.is_bureau_staff & pilot_rules.pilot_is_deletable,
             "view_history": portal_rules.is_bureau_staff,
         }
 
@@ -121,16 +121,6 @@ class PilotProject(RulesModel):
 
     def get_absolute_url(self):
         return reverse("pilots:pilot-detail", args=[self.pk])
-
-    def clean(self):
-        if (
-            self.approval_date
-            and self.planned_completion
-            and self.planned_completion < self.approval_date
-        ):
-            raise ValidationError(
-                {"planned_completion": _("The planned completion is before the approval date.")}
-            )
 
 
 class PilotTransition(TransitionRecord):
@@ -208,7 +198,7 @@ class Standard(RulesModel):
             "add": portal_rules.is_bureau_staff,
             "view": portal_rules.is_authenticated,
             "change": portal_rules.is_bureau_staff,
-            "delete": portal_rules.is_bureau_staff,
+            "delete": portal_rules.is_bureau_staff & pilot_rules.standard_is_deletable,
         }
 
     def __str__(self):
@@ -279,6 +269,9 @@ class PilotStandard(models.Model):
 
     def __str__(self):
         return f"{self.pilot}: {self.standard.designation} ({self.get_part_display()})"
+
+    def get_absolute_url(self):
+        return reverse("pilots:pilot-detail", args=[self.pilot_id]) + "#system"
 
 
 class Activity(RulesModel):

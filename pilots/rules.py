@@ -2,6 +2,8 @@
 
 import rules
 
+from pilots.enums import DECISION_STATUSES
+from portal.references import is_referred_to
 from portal.rules import has_organization, is_bureau_staff, is_enterprise_member, is_reviewer
 from scoring import rules as scoring_rules
 from scoring.enums import Declaration
@@ -69,3 +71,30 @@ def reviews_activity(user, activity) -> bool:
 
 
 rules.add_perm("pilots.view_review_list", is_bureau_staff | is_reviewer)
+
+
+# --- deleting -------------------------------------------------------------------------------
+
+# What goes with a pilot when it is deleted: its timeline, the entries of its standard system
+# and its documents; its activities are kept without the link to it. Anything else that refers
+# to it (its acceptance reviews, and whatever refers to pilots in future) holds it back.
+PILOT_PARTS = ("transitions", "system_entries", "documents", "activities")
+
+
+@rules.predicate
+def pilot_is_deletable(user, pilot) -> bool:
+    """Nothing but the pilot's own parts refers to it, and its timeline records no decision
+    (passed, failed or revoked). With no pilot given, true."""
+    if pilot is None:
+        return True
+    return not (
+        is_referred_to(pilot, parts=PILOT_PARTS)
+        or pilot.transitions.filter(to_status__in=DECISION_STATUSES).exists()
+    )
+
+
+@rules.predicate
+def standard_is_deletable(user, standard) -> bool:
+    """No pilot's standard system uses the standard and no other standard is superseded by it.
+    With no standard given, true."""
+    return standard is None or not is_referred_to(standard)

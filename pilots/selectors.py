@@ -19,6 +19,7 @@ from django.db.models import (
 from django.db.models.functions import ExtractYear
 
 from pilots.enums import (
+    DECISION_STATUSES,
     LEVEL_RANKS,
     PUBLIC_STATUSES,
     ActivityKind,
@@ -37,9 +38,11 @@ from pilots.models import (
     PilotTransition,
     Standard,
 )
+from pilots.rules import PILOT_PARTS
 from portal.models import User
+from portal.references import References, parts_of, references_to
 from portal.rules import is_bureau_staff, is_enterprise_member
-from scoring.enums import Declaration
+from scoring.enums import Declaration, PanelStatus
 from scoring.selectors import open_panels_for_reviewer
 
 
@@ -151,7 +154,9 @@ def pilots_of_organization(organization) -> QuerySet[PilotProject]:
 
 
 def pilot_timeline(pilot: PilotProject) -> QuerySet[PilotTransition]:
-    return pilot.transitions.select_related("actor")
+    """The pilot's moves, newest first by the date each took effect, then by when it was
+    recorded (a paper record entered late still reads in its place)."""
+    return pilot.transitions.select_related("actor").order_by("-occurred_on", "-recorded", "-pk")
 
 
 @dataclass
@@ -292,4 +297,39 @@ def open_reviews_for_reviewer(user: User) -> QuerySet[AcceptanceReview]:
 def pilot_reviews(pilot: PilotProject) -> QuerySet[AcceptanceReview]:
     return pilot.reviews.select_related("organizer", "panel", "panel__template").order_by(
         "-scheduled_for"
+    )
+
+
+def open_review(pilot: PilotProject) -> AcceptanceReview | None:
+    """The pilot's review that has not concluded yet (there is at most one), or None."""
+    return (
+        pilot.reviews.exclude(panel__status=PanelStatus.CONCLUDED)
+        .select_related("panel")
+        .order_by("-scheduled_for", "-pk")
+        .first()
+    )
+
+
+# --- deleting -------------------------------------------------------------------------------
+
+
+@dataclass
+class PilotDeletion:
+    """What deleting a pilot would do: what holds it back (``references``, ``decisions``), and
+    what would go with it (``parts``: counts by accessor name, activities only unlinked)."""
+
+    references: list[References]
+    decisions: list[PilotTransition]
+    parts: dict[str, int]
+
+
+def pilot_deletion(pilot: PilotProject) -> PilotDeletion:
+    return PilotDeletion(
+        references=references_to(pilot, parts=PILOT_PARTS),
+        decisions=list(
+            pilot.transitions.filter(to_status__in=DECISION_STATUSES).order_by(
+                "occurred_on", "recorded", "pk"
+            )
+        ),
+        parts=parts_of(pilot, PILOT_PARTS),
     )

@@ -16,11 +16,18 @@ from portal.validators import make_uscc
 
 DEMO_PASSWORD = "Demo-2014"
 SEEDERS: list[Callable] = []
+# (username, role, organization), in the words of the README's "Demo logins" table; other apps'
+# demo modules add their own logins (pilots: the reviewers of its acceptance reviews).
 DEMO_LOGINS = [
-    ("staff", "bureau staff, 通城县质量技术监督局"),
-    ("enterprise", "enterprise member, 湖北瀛通电子有限公司"),
-    ("enterprise2", "enterprise member, 湖北百丈潭酒业有限公司"),
-    ("reviewer", "expert reviewer, 湖北省标准化研究院"),
+    ("staff", "bureau staff", "通城县质量技术监督局"),
+    ("enterprise", "enterprise member", "湖北瀛通电子有限公司"),
+    ("enterprise2", "enterprise member", "湖北百丈潭酒业有限公司"),
+    ("reviewer", "expert reviewer", "湖北省标准化研究院"),
+    (
+        "furen",
+        "registration awaiting approval (cannot log in until staff approves it)",
+        "湖北福人药业股份有限公司",
+    ),
 ]
 
 
@@ -157,6 +164,11 @@ def register(seeder: Callable) -> Callable:
     """Decorator for an app's ``demo.seed(stdout)``, run after portal's by ``seed_demo``."""
     SEEDERS.append(seeder)
     return seeder
+
+
+def name_of(key: str) -> str:
+    """A demo organization's name by its key in ORGANIZATIONS (no database needed)."""
+    return next(row.name for row in ORGANIZATIONS if row.key == key)
 
 
 def organization(key: str) -> Organization:

@@ -208,7 +208,7 @@ class Organization(RulesModel):
             "view": portal_rules.is_bureau_staff | portal_rules.is_member_of,
             "change": portal_rules.is_bureau_staff,
             "change_contacts": portal_rules.is_bureau_staff | portal_rules.is_member_of,
-            "delete": portal_rules.is_bureau_staff,
+            "delete": portal_rules.is_bureau_staff & portal_rules.organization_is_deletable,
             "view_history": portal_rules.is_bureau_staff,
         }
 

@@ -9,6 +9,7 @@ model are added here.
 import rules
 
 from portal.enums import Role
+from portal.references import is_referred_to
 
 
 def _is_active(user) -> bool:
@@ -55,6 +56,13 @@ def may_manage_account(user, account) -> bool:
     """Only a superuser changes an account with rights in the admin site: whoever may set its
     e-mail address may reset its password. With no account given (a list page), true."""
     return account is None or user.is_superuser or not (account.is_superuser or account.is_staff)
+
+
+@rules.predicate
+def organization_is_deletable(user, organization) -> bool:
+    """Nothing refers to the organization: no members, reviewers, registrations, pilots,
+    activities or reviews (any app's relation counts). With no organization given, true."""
+    return organization is None or not is_referred_to(organization)
 
 
 rules.add_perm("portal.view_own_organization", is_enterprise_member & has_organization)

@@ -71,7 +71,7 @@ class ScoringTemplate(RulesModel):
             "view": portal_rules.is_bureau_staff | portal_rules.is_reviewer,
             "add": portal_rules.is_bureau_staff,
             "change": portal_rules.is_bureau_staff & scoring_rules.template_is_editable,
-            "delete": portal_rules.is_bureau_staff & scoring_rules.template_is_editable,
+            "delete": portal_rules.is_bureau_staff & scoring_rules.template_is_deletable,
             "copy": portal_rules.is_bureau_staff,
         }
 
@@ -269,6 +269,10 @@ class ScoreSheet(RulesModel):
         rules_permissions = {
             "view": portal_rules.is_bureau_staff | scoring_rules.owns_sheet,
             "change": scoring_rules.owns_sheet & scoring_rules.sheet_is_editable,
+            # Staff entering a reviewer's paper sheet (the services' ``occurred_on``).
+            "enter": portal_rules.is_bureau_staff
+            & scoring_rules.sheet_member_may_score
+            & scoring_rules.sheet_is_editable,
             "reopen": portal_rules.is_bureau_staff & scoring_rules.sheet_is_reopenable,
         }
 

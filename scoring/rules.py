@@ -7,6 +7,7 @@ conflict" may not open or change a sheet.
 
 import rules
 
+from portal.references import is_referred_to
 from portal.rules import is_bureau_staff, is_reviewer
 from scoring.enums import Declaration, PanelStatus, SheetStatus
 
@@ -15,6 +16,19 @@ from scoring.enums import Declaration, PanelStatus, SheetStatus
 def template_is_editable(user, template) -> bool:
     """A template nobody uses yet; with no template given (a list page), true."""
     return template is None or not template.is_frozen
+
+
+# What goes with a template when it is deleted: its criteria; newer versions copied from it only
+# lose their "based on" link.
+TEMPLATE_PARTS = ("criteria", "newer_versions")
+
+
+@rules.predicate
+def template_is_deletable(user, template) -> bool:
+    """Nobody uses the template (it is not frozen and no panel refers to it)."""
+    return template is None or (
+        not template.is_frozen and not is_referred_to(template, parts=TEMPLATE_PARTS)
+    )
 
 
 def active_member(user, panel):
@@ -42,6 +56,16 @@ def owns_sheet(user, sheet) -> bool:
         and member.removed is None
         and member.declaration == Declaration.NO_CONFLICT
     )
+
+
+@rules.predicate
+def sheet_member_may_score(user, sheet) -> bool:
+    """The sheet's reviewer is still on the panel and their declaration of no conflict stands
+    (staff entering a paper sheet on their behalf ask this, not ``owns_sheet``)."""
+    if sheet is None:
+        return False
+    member = sheet.panel_member
+    return member.removed is None and member.declaration == Declaration.NO_CONFLICT
 
 
 @rules.predicate

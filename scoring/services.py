@@ -68,6 +68,22 @@ def _event(panel: Panel, actor: User, to_status: str, **kwargs) -> PanelEvent:
     return record_transition(PanelEvent, panel=panel, actor=actor, to_status=to_status, **kwargs)
 
 
+def _paper_date(panel: Panel, occurred_on: datetime.date | None) -> datetime.date | None:
+    """Check the date that staff give an event entered from the paper files: not in the future,
+    not before the panel's previous event (so that the panel's record reads in order)."""
+    if occurred_on is None:
+        return None
+    if occurred_on > timezone.localdate():
+        raise PanelError(_("The date cannot be in the future."))
+    previous = panel.events.order_by("-occurred_on").values_list("occurred_on", flat=True).first()
+    if previous is not None and occurred_on < previous:
+        raise PanelError(
+            _("The date cannot be before the panel's previous event (%(date)s).")
+            % {"date": previous.isoformat()}
+        )
+    return occurred_on
+
+
 def _check_reviewers(reviewers: list[User], organization_ids: Iterable[int]) -> None:
     not_reviewers = [user for user in reviewers if not is_reviewer(user)]
     if not_reviewers:
@@ -134,14 +150,18 @@ def create_panel(
     chair: User,
     organization_ids: Iterable[int],
     actor: User,
+    occurred_on: datetime.date | None = None,
 ) -> Panel:
     """A scheduled panel of ``reviewers`` scoring with ``template``.
 
     Refuses a template whose points do not add up, a chair who is not on the panel, a member who
     is not a reviewer or who works for one of ``organization_ids``. Freezes the template and
-    writes the panel's first event. The subject's app links the panel and tells the reviewers
-    (``notify_panel_assigned``) once its own record is saved.
+    writes the panel's first event, dated ``occurred_on`` (today unless staff entering a paper
+    record give the day; not in the future). The subject's app links the panel and tells the
+    reviewers (``notify_panel_assigned``) once its own record is saved.
     """
+    if occurred_on is not None and occurred_on > timezone.localdate():
+        raise PanelError(_("The date cannot be in the future."))
     if template_problems(template):
         raise PanelError(_("This scoring template's points do not add up; correct it first."))
     if chair not in reviewers:
@@ -153,7 +173,7 @@ def create_panel(
         for reviewer in reviewers
     )
     freeze_template(template=template)
-    _event(panel, actor, PanelStatus.SCHEDULED, from_status="")
+    _event(panel, actor, PanelStatus.SCHEDULED, from_status="", occurred_on=occurred_on)
     return panel
 
 
@@ -204,13 +224,21 @@ def add_panel_member(
 
 
 @transaction.atomic
-def remove_panel_member(*, member: PanelMember, reason: str, actor: User) -> PanelMember:
-    """Take a reviewer off the panel with a reason; their sheet no longer counts."""
+def remove_panel_member(
+    *,
+    member: PanelMember,
+    reason: str,
+    actor: User,
+    occurred_on: datetime.date | None = None,
+) -> PanelMember:
+    """Take a reviewer off the panel with a reason; their sheet no longer counts. The event is
+    dated ``occurred_on`` when staff enter it from the paper files (see ``_paper_date``)."""
     member = PanelMember.objects.select_for_update().select_related("panel").get(pk=member.pk)
     if member.panel.status == PanelStatus.CONCLUDED:
         raise PanelError(_("The panel is concluded; its members can no longer change."))
     if not member.is_active:
         raise PanelError(_("This reviewer has been removed already."))
+    occurred_on = _paper_date(member.panel, occurred_on)
     member.removed = timezone.now()
     member.removal_reason = reason
     member.save(update_fields=["removed", "removal_reason"])
@@ -221,33 +249,55 @@ def remove_panel_member(*, member: PanelMember, reason: str, actor: User) -> Pan
         note="left",
         note_params={"name": member.reviewer},
         comment=reason,
+        occurred_on=occurred_on,
     )
     return member
 
 
 @transaction.atomic
-def declare(*, member: PanelMember, conflict: bool, note: str = "", actor: User) -> PanelMember:
+def declare(
+    *,
+    member: PanelMember,
+    conflict: bool,
+    note: str = "",
+    actor: User,
+    occurred_on: datetime.date | None = None,
+) -> PanelMember:
     """The reviewer's declaration of interest.
 
     No conflict opens the subject's materials and, once scoring has started, the reviewer's
     sheet (made now if need be). A declared conflict takes them off the panel and tells staff
-    by e-mail after the commit. Only the member themselves may declare, once per membership.
+    by e-mail after the commit. Only the member themselves may declare, once per membership —
+    or staff (``scoring.manage_panel``) entering a declaration made on paper on the member's
+    behalf, who alone may date it (``occurred_on``: not in the future, not before the panel's
+    previous event); the record names the member, and staff as the one who entered it.
     """
-    member = PanelMember.objects.select_for_update().select_related("panel").get(pk=member.pk)
-    if member.reviewer_id != actor.pk or not member.is_active:
+    member = (
+        PanelMember.objects.select_for_update()
+        .select_related("panel", "reviewer")
+        .get(pk=member.pk)
+    )
+    on_behalf = member.reviewer_id != actor.pk
+    if not member.is_active or (
+        on_behalf and not actor.has_perm("scoring.manage_panel", member.panel)
+    ):
+        raise PermissionDenied
+    if occurred_on is not None and not on_behalf:
         raise PermissionDenied
     if member.declaration != Declaration.PENDING:
         raise PanelError(_("You have declared already."))
+    panel = member.panel
+    occurred_on = _paper_date(panel, occurred_on)
     member.declaration = Declaration.CONFLICT if conflict else Declaration.NO_CONFLICT
     member.declared = timezone.now()
     member.declaration_note = note
     member.save(update_fields=["declaration", "declared", "declaration_note"])
-    panel = member.panel
     if conflict:
         remove_panel_member(
             member=member,
             reason=_("Declared a conflict of interest: %(note)s") % {"note": note},
             actor=actor,
+            occurred_on=occurred_on,
         )
         staff = User.objects.filter(groups__name=Role.BUREAU_STAFF, is_active=True)
         notifications.notify_users(
@@ -261,21 +311,29 @@ def declare(*, member: PanelMember, conflict: bool, note: str = "", actor: User)
             },
         )
     else:
-        _event(panel, actor, panel.status, note="no_conflict", note_params={"name": actor})
+        _event(
+            panel,
+            actor,
+            panel.status,
+            note="no_conflict",
+            note_params={"name": member.reviewer},
+            occurred_on=occurred_on,
+        )
         if panel.status == PanelStatus.SCORING:
             ScoreSheet.objects.get_or_create(panel_member=member)
     return member
 
 
 @transaction.atomic
-def start_scoring(*, panel: Panel, actor: User) -> Panel:
+def start_scoring(*, panel: Panel, actor: User, occurred_on: datetime.date | None = None) -> Panel:
     """Open the score sheets: every member who declared no conflict gets one now, the others
-    as soon as they declare."""
+    as soon as they declare. Staff entering a paper record may date it (``occurred_on``: not in
+    the future, not before the panel's previous event)."""
     panel = _lock(panel)
     check_transition(PANEL_TRANSITIONS, panel.status, PanelStatus.SCORING)
     if not panel.members.filter(removed=None).exists():
         raise PanelError(_("The panel has no reviewers."))
-    _event(panel, actor, PanelStatus.SCORING)
+    _event(panel, actor, PanelStatus.SCORING, occurred_on=_paper_date(panel, occurred_on))
     panel.status = PanelStatus.SCORING
     panel.save(update_fields=["status", "modified"])
     for member in panel.members.filter(removed=None, declaration=Declaration.NO_CONFLICT):
@@ -295,11 +353,15 @@ def _lock_sheet(sheet: ScoreSheet) -> ScoreSheet:
 
 
 def _store_scores(
-    sheet: ScoreSheet, scores: dict[int, tuple[Decimal | None, str]], actor: User
+    sheet: ScoreSheet,
+    scores: dict[int, tuple[Decimal | None, str]],
+    actor: User,
+    on_behalf: bool = False,
 ) -> dict[int, Criterion]:
-    """Check the actor's right and every value, then write the item scores; the template's
-    leaves by id."""
-    if not actor.has_perm("scoring.change_scoresheet", sheet):
+    """Check the actor's right (the sheet's reviewer's, or with ``on_behalf`` staff's entering a
+    paper sheet) and every value, then write the item scores; the template's leaves by id."""
+    right = "scoring.enter_scoresheet" if on_behalf else "scoring.change_scoresheet"
+    if not actor.has_perm(right, sheet):
         if sheet.status == SheetStatus.SUBMITTED:
             raise PanelError(_("This sheet has been submitted and can no longer change."))
         raise PermissionDenied
@@ -351,15 +413,24 @@ def submit_score_sheet(
     sheet: ScoreSheet,
     scores: dict[int, tuple[Decimal | None, str]],
     actor: User,
+    occurred_on: datetime.date | None = None,
 ) -> ScoreSheet:
     """Save the item scores as ``save_score_sheet`` does, then submit the sheet.
 
     Every item must be scored (``IncompleteSheet`` lists those that are not); stores the total,
     makes the sheet read-only and records the event. Under the row lock a second submission of
     the same sheet finds it submitted and is refused, so nothing counts twice.
+
+    With ``occurred_on`` staff enter a sheet that the reviewer filled in on paper, on their
+    behalf (``scoring.enter_scoresheet``; the reviewer may not date their own): the event is
+    dated that day (not in the future, not before the panel's previous event), names the
+    reviewer, and staff as the one who entered it.
     """
     sheet = _lock_sheet(sheet)
-    leaves = _store_scores(sheet, scores, actor)
+    on_behalf = occurred_on is not None
+    if on_behalf:
+        occurred_on = _paper_date(sheet.panel_member.panel, occurred_on)
+    leaves = _store_scores(sheet, scores, actor, on_behalf=on_behalf)
     points = dict(sheet.items.values_list("criterion_id", "points"))
     missing = [criterion.code for pk, criterion in leaves.items() if points.get(pk) is None]
     if missing:
@@ -370,7 +441,14 @@ def submit_score_sheet(
     sheet.submitted = timezone.now()
     sheet.save(update_fields=["total", "status", "submitted", "modified"])
     panel = sheet.panel_member.panel
-    _event(panel, actor, panel.status, note="submitted", note_params={"name": actor})
+    _event(
+        panel,
+        actor,
+        panel.status,
+        note="submitted",
+        note_params={"name": sheet.panel_member.reviewer},
+        occurred_on=occurred_on,
+    )
     return sheet
 
 

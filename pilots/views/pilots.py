@@ -85,6 +85,10 @@ class PilotDetailView(PilotObjectMixin, DetailView):
         pilot = self.object
         groups, missing = selectors.pilot_standard_system(pilot)
         can_move = self.request.user.has_perm("pilots.move_pilotproject", pilot)
+        can_add_review = self.request.user.has_perm("pilots.add_acceptancereview")
+        # While a review is open, the pilot's result comes only from its conclusion.
+        open_review = selectors.open_review(pilot) if can_move or can_add_review else None
+        review_open = open_review is not None
         context.update(
             participants=pilot.participants.order_by(Pinyin("name")),
             system_groups=groups,
@@ -95,12 +99,16 @@ class PilotDetailView(PilotObjectMixin, DetailView):
             documents=selectors.pilot_documents(pilot),
             timeline=selectors.pilot_timeline(pilot),
             reviews=selectors.pilot_reviews(pilot),
-            can_schedule_review=pilot.status == PilotStatus.ACCEPTANCE_REQUESTED
-            and self.request.user.has_perm("pilots.add_acceptancereview"),
+            open_review=open_review,
+            can_schedule_review=can_add_review
+            and pilot.status == PilotStatus.ACCEPTANCE_REQUESTED
+            and not review_open,
             moves=[
                 (status, MOVE_LABELS[status])
                 for status in PilotStatus
-                if can_move and status in PILOT_TRANSITIONS[pilot.status]
+                if can_move
+                and status in PILOT_TRANSITIONS[pilot.status]
+                and not (review_open and status in services.RESULTS_OF_REVIEW)
             ],
         )
         return context
@@ -151,11 +159,14 @@ class PilotMoveView(DomainErrorMixin, PilotObjectMixin, FormView):
     def get_context_data(self, **kwargs):
         target = PilotStatus(self.kwargs["target"])
         pilot = self.get_pilot()
+        review = selectors.open_review(pilot) if target in services.RESULTS_OF_REVIEW else None
         kwargs.update(
             pilot=pilot,
             target=target,
             action=MOVE_LABELS.get(target, target.label),
-            allowed=target in PILOT_TRANSITIONS[pilot.status],
+            allowed=target in PILOT_TRANSITIONS[pilot.status] and review is None,
+            open_review=review,
+            awaits_review=services.result_awaits_review_message(review) if review else "",
         )
         return super().get_context_data(**kwargs)
 
@@ -191,11 +202,32 @@ class PilotHistoryView(PilotObjectMixin, DetailView):
 
 
 class PilotDeleteView(ProtectedDeleteMixin, PilotObjectMixin, DeleteView):
-    permission_required = "pilots.delete_pilotproject"
+    """Staff delete a pilot with its parts. The page lists what would go with it and, when the
+    pilot cannot be deleted, what holds it back, and offers the workflow's way out (revoke)."""
+
+    permission_required = "pilots.change_pilotproject"
+    delete_permission = "pilots.delete_pilotproject"
     template_name = "pilots/pilotproject_confirm_delete.html"
     context_object_name = "pilot"
     success_url = reverse_lazy("pilots:pilot-list")
-    protected_message = gettext_lazy("%(name)s cannot be deleted.")
+    protected_message = gettext_lazy(
+        "%(name)s cannot be deleted: what holds it back is listed below."
+    )
+
+    def deletion_context(self, can_delete: bool) -> dict:
+        pilot = self.object
+        deletion = selectors.pilot_deletion(pilot)
+        return {
+            "references": [] if can_delete else deletion.references,
+            "decisions": [] if can_delete else deletion.decisions,
+            "parts": deletion.parts,
+            "can_revoke": PilotStatus.REVOKED in PILOT_TRANSITIONS[pilot.status]
+            and self.request.user.has_perm("pilots.move_pilotproject", pilot),
+            "revoke_label": MOVE_LABELS[PilotStatus.REVOKED],
+        }
+
+    def perform_delete(self) -> None:
+        services.delete_pilot(pilot=self.object, actor=self.request.user)
 
 
 # --- the standard system --------------------------------------------------------------------

@@ -38,13 +38,24 @@ class ReviewScheduleView(DomainErrorMixin, PilotObjectMixin, FormView):
     template_name = "pilots/acceptancereview_form.html"
 
     def get_form_kwargs(self):
-        return super().get_form_kwargs() | {"pilot": self.get_pilot()}
+        pilot = self.get_pilot()
+        return super().get_form_kwargs() | {
+            "pilot": pilot,
+            "not_before": selectors.last_move_date(pilot),
+        }
 
     def get_initial(self):
         return {"methods": ["material_review", "on_site"]}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(pilot=self.get_pilot(), **kwargs)
+        pilot = self.get_pilot()
+        # Said before the form is filled in: the acceptance is not requested, or a review is open.
+        return super().get_context_data(
+            pilot=pilot,
+            refusal=services.scheduling_refusal(pilot),
+            open_review=selectors.open_review(pilot),
+            **kwargs,
+        )
 
     def act(self, form):
         data = form.cleaned_data

@@ -69,13 +69,17 @@ class StandardUpdateView(SuccessMessageMixin, PermissionRequiredMixin, UpdateVie
 
 
 class StandardDeleteView(ProtectedDeleteMixin, PermissionRequiredMixin, DeleteView):
-    permission_required = "pilots.delete_standard"
+    """Staff delete a standard that nothing refers to; otherwise the page lists the pilots whose
+    systems use it and the standards it supersedes, and offers to withdraw it instead."""
+
+    permission_required = "pilots.change_standard"
+    delete_permission = "pilots.delete_standard"
     model = Standard
     template_name = "pilots/standard_confirm_delete.html"
     success_url = reverse_lazy("pilots:standard-list")
 
     protected_message = gettext_lazy(
-        "%(name)s cannot be deleted: pilots still use it in their standard systems."
+        "%(name)s cannot be deleted: what still refers to it is listed below."
     )
 
 

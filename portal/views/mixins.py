@@ -17,6 +17,7 @@ from rules.contrib.views import PermissionRequiredMixin
 from portal import services
 from portal.enums import Role
 from portal.models import User
+from portal.references import references_to
 from portal.workflow import DomainError
 
 
@@ -51,18 +52,53 @@ class FoundObjectMixin(PermissionRequiredMixin):
 
 
 class ProtectedDeleteMixin:
-    """For DeleteView: delete with a message, or, while other records still refer to the object
-    (``ProtectedError``), keep it and say why with ``protected_message`` (``%(name)s``)."""
+    """For DeleteView of a record that others may refer to.
 
+    ``permission_required`` opens the confirmation page to those who delete such records;
+    ``delete_permission`` (an object permission whose rule says that nothing refers to this one
+    any more) decides whether it can go. While it cannot, the page says why before anything is
+    confirmed — ``references`` lists what refers to it (``portal.references``: every relation
+    but the record's ``parts``; a view adds more with ``deletion_context``) — and offers no
+    delete button; a POST is refused with ``protected_message`` (``%(name)s``) and leads back to
+    that page. ``perform_delete()`` may call a service instead of ``delete()``; its
+    ``DomainError`` or a ``ProtectedError`` (a reference that came in meanwhile) is refused the
+    same way.
+    """
+
+    delete_permission: str
+    parts: tuple[str, ...] = ()
     protected_message = gettext_lazy("%(name)s cannot be deleted.")
+
+    def can_delete(self) -> bool:
+        return self.request.user.has_perm(self.delete_permission, self.object)
+
+    def deletion_context(self, can_delete: bool) -> dict:
+        """What the page shows besides the record: ``references``, empty when it can go."""
+        return {"references": [] if can_delete else references_to(self.object, parts=self.parts)}
+
+    def get_context_data(self, **kwargs):
+        can_delete = self.can_delete()
+        return super().get_context_data(
+            can_delete=can_delete, **self.deletion_context(can_delete), **kwargs
+        )
+
+    def perform_delete(self) -> None:
+        self.object.delete()
+
+    def refuse(self, message: str):
+        messages.error(self.request, message)
+        return redirect(self.request.path)
 
     def form_valid(self, form):
         name = str(self.object)
+        if not self.can_delete():
+            return self.refuse(self.protected_message % {"name": name})
         try:
-            self.object.delete()
+            self.perform_delete()
         except ProtectedError:
-            messages.error(self.request, self.protected_message % {"name": name})
-            return redirect(self.object)
+            return self.refuse(self.protected_message % {"name": name})
+        except DomainError as error:
+            return self.refuse(str(error))
         messages.success(self.request, _("%(name)s has been deleted.") % {"name": name})
         return HttpResponseRedirect(self.get_success_url())
 

@@ -93,12 +93,16 @@ class OrganizationHistoryView(OrganizationMixin, DetailView):
 
 
 class OrganizationDeleteView(ProtectedDeleteMixin, OrganizationMixin, DeleteView):
-    permission_required = "portal.delete_organization"
+    """Staff delete an organization that nothing refers to; otherwise the page lists its
+    members, reviewers, registrations, pilots, activities and reviews."""
+
+    permission_required = "portal.change_organization"
+    delete_permission = "portal.delete_organization"
     template_name = "portal/organization_confirm_delete.html"
     success_url = reverse_lazy("portal:organization-list")
 
     protected_message = gettext_lazy(
-        "%(name)s cannot be deleted: members, reviewers or records still refer to it."
+        "%(name)s cannot be deleted: what still refers to it is listed below."
     )
 
 

@@ -22,6 +22,7 @@ from portal.views.mixins import FoundObjectMixin, ProtectedDeleteMixin
 from scoring import selectors, services
 from scoring.forms import CriterionForm, ScoringTemplateForm
 from scoring.models import Criterion, ScoringTemplate
+from scoring.rules import TEMPLATE_PARTS
 
 # --- templates ------------------------------------------------------------------------------
 
@@ -82,7 +83,12 @@ class TemplateUpdateView(SuccessMessageMixin, TemplateMixin, UpdateView):
 
 
 class TemplateDeleteView(ProtectedDeleteMixin, TemplateMixin, DeleteView):
-    permission_required = "scoring.delete_scoringtemplate"
+    """Staff delete a template nobody uses; otherwise the page lists the panels that use it and
+    offers to copy it as a new version instead."""
+
+    permission_required = "scoring.add_scoringtemplate"
+    delete_permission = "scoring.delete_scoringtemplate"
+    parts = TEMPLATE_PARTS
     template_name = "scoring/scoringtemplate_confirm_delete.html"
     success_url = reverse_lazy("scoring:template-list")
 

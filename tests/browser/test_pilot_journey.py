@@ -52,7 +52,8 @@ def create_pilot(page: Page) -> None:
     page.get_by_label("行政区划").select_option(label="421222 通城县")
     page.get_by_label("参与单位").select_option(label=PARTICIPANTS)
     page.get_by_label("申报日期").fill("2013-03-01")
-    page.get_by_label("批准日期").fill("2013-04-15")
+    # No approval date here: the approve move sets it (below).
+    expect(page.get_by_label("批准日期")).to_have_count(0)
     page.get_by_label("计划完成日期").fill("2015-12-31")
     page.get_by_role("button", name="保存").click()
 
@@ -179,6 +180,7 @@ def test_staff_take_a_new_pilot_to_acceptance_requested_through_the_pages(
         move_pilot(page, button, date, comment, status)
 
     expect(page.locator("h1 .badge")).to_have_text("已申请验收")
+    expect(page.locator("#overview")).to_contain_text("2013-04-15")  # the approve move's date
     timeline = page.locator("#timeline .timeline-item")
     expect(timeline.locator(".fw-semibold")).to_have_text(
         [
@@ -197,6 +199,7 @@ def test_staff_take_a_new_pilot_to_acceptance_requested_through_the_pages(
 
     pilot = PilotProject.objects.get(name=PILOT)
     assert pilot.status == "acceptance_requested"
+    assert pilot.approval_date == datetime.date(2013, 4, 15)
     assert sorted(pilot.participants.values_list("name", flat=True)) == sorted(PARTICIPANTS)
     assert list(pilot.system_entries.values_list("standard__designation", "part")) == [
         (DESIGNATION, "production")

@@ -12,8 +12,9 @@ from tests.scoring.factories import scoring_template_with
 
 
 def test_reviewer_scores_and_staff_conclude(page, live_server, demo_data, login, screenshot):
+    # The demo's open review is the hog-raising zone's; this journey reviews the tea zone.
     staff = User.objects.get(username="staff")
-    pilot = PilotProject.objects.get(name="牲猪养殖市级农业标准化示范区")
+    pilot = PilotProject.objects.get(name="茶叶种植市级农业标准化示范区")
     services.set_pilot_state(
         pilot=pilot,
         target="acceptance_requested",
@@ -36,7 +37,7 @@ def test_reviewer_scores_and_staff_conclude(page, live_server, demo_data, login,
     # The reviewer declares before anything opens.
     login("reviewer")
     page.get_by_role("link", name="考核验收").first.click()
-    page.get_by_role("link", name="牲猪养殖市级农业标准化示范区").click()
+    page.get_by_role("link", name="茶叶种植市级农业标准化示范区").click()
     page.get_by_role("link", name="声明", exact=True).click()
     page.get_by_label("本人与本专家组评审的对象及其相关单位无利益冲突", exact=False).check()
     page.get_by_role("button", name="提交声明").click()

@@ -6,6 +6,8 @@ from django.core.management import call_command
 
 from pilots import selectors
 from pilots.models import PilotProject
+from portal.models import User
+from scoring.selectors import panel_events, template_leaves
 
 pytestmark = pytest.mark.django_db
 
@@ -80,3 +82,50 @@ def test_seed_demo_service_centre_review_by_the_xianning_bureau(seeded):
         "咸宁市质量技术监督局",
         True,
     )
+
+
+def test_seed_demo_leaves_a_review_for_reviewer_to_declare_and_score(seeded):
+    hogs = PilotProject.objects.get(name="牲猪养殖市级农业标准化示范区")
+    review = selectors.open_review(hogs)
+    reviewer = User.objects.get(username="reviewer")
+
+    assert hogs.status == "acceptance_requested"
+    assert review.panel.status == "scoring"
+    assert list(selectors.open_reviews_for_reviewer(reviewer)) == [review]
+    members = {
+        member.reviewer.username: member
+        for member in review.panel.members.select_related("reviewer")
+    }
+    assert sorted(members) == ["reviewer", "reviewer2"]
+    assert (members["reviewer"].declaration, hasattr(members["reviewer"], "sheet")) == (
+        "pending",
+        False,
+    )
+    chair = members["reviewer2"]
+    assert (chair.is_chair, chair.declaration, chair.sheet.status) == (
+        True,
+        "no_conflict",
+        "draft",
+    )
+    leaves = len(template_leaves(review.panel.template))
+    assert 0 < chair.sheet.items.exclude(points=None).count() < leaves
+
+
+@pytest.mark.parametrize(
+    ("name", "year"),
+    [("油茶栽培国家级农业标准化示范区", 2013), ("通城县人民政府政务服务中心服务标准化试点", 2014)],
+)
+def test_seed_demo_panel_records_read_in_the_year_of_the_review(seeded, name, year):
+    review = PilotProject.objects.get(name=name).reviews.get()
+    events = list(panel_events(review.panel))
+
+    assert {event.occurred_on.year for event in events} == {year}
+    # Newest first by date, and within a day by when each was entered: the order of the day.
+    assert [event.pk for event in events] == sorted((event.pk for event in events), reverse=True)
+    assert events[-1].to_status == "scheduled"
+    assert events[0].to_status == "concluded"
+
+
+def test_seed_demo_approval_dates_are_the_approve_moves(seeded):
+    for pilot in PilotProject.objects.exclude(status="declared"):
+        assert pilot.approval_date == selectors.date_of_status(pilot, "approved"), pilot.name

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.utils import translation
 
-from pilots import services
+from pilots import selectors, services
 from pilots.enums import PilotStatus
 from pilots.models import AcceptanceReview
 from portal.workflow import DomainError
@@ -282,6 +282,151 @@ def test_removed_reviewer_does_not_hold_up_or_count():
     )
     services.conclude_review(review=review, opinion="同意", actor=StaffFactory())
     assert AcceptanceReview.objects.get().panel.score == D("100.00")
+
+
+# --- one open review per pilot ---------------------------------------------------------------
+
+
+def test_schedule_review_refuses_a_second_while_one_is_open(settings):
+    settings.LANGUAGE_CODE = "en"
+    review = AcceptanceReviewFactory(scheduled_for=datetime.date(2013, 9, 20))
+
+    with pytest.raises(services.ReviewError) as raised:
+        schedule(pilot=review.pilot)
+
+    assert str(raised.value) == (
+        "The acceptance review of 2013-09-20 is still open: conclude it before scheduling another."
+    )
+    assert review.pilot.reviews.count() == 1
+
+
+@pytest.mark.parametrize("panel_status", [PanelStatus.SCHEDULED, PanelStatus.SCORING])
+def test_a_review_is_open_until_it_concludes(panel_status):
+    review = AcceptanceReviewFactory(panel__status=panel_status)
+    with pytest.raises(services.ReviewError):
+        schedule(pilot=review.pilot)
+
+
+def test_a_pilot_that_failed_and_asked_again_gets_a_new_review():
+    review = AcceptanceReviewFactory()
+    fill(ScoreSheetFactory(panel_member__panel=review.panel), ["10", "10", "10"])
+    staff = StaffFactory()
+    services.conclude_review(
+        review=review, opinion="未达到要求", actor=staff, concluded_on=datetime.date(2013, 9, 20)
+    )
+    for status, day in [("in_progress", 21), ("acceptance_requested", 22)]:
+        services.set_pilot_state(
+            pilot=review.pilot, target=status, actor=staff, occurred_on=datetime.date(2013, 9, day)
+        )
+
+    again = schedule(pilot=review.pilot)
+
+    assert review.pilot.reviews.count() == 2
+    assert selectors.open_review(review.pilot) == again
+
+
+@pytest.mark.parametrize("target", [PilotStatus.PASSED, PilotStatus.FAILED])
+def test_no_result_by_a_move_while_a_review_is_open(settings, target):
+    settings.LANGUAGE_CODE = "en"
+    review = AcceptanceReviewFactory(scheduled_for=datetime.date(2013, 9, 20))
+
+    with pytest.raises(services.ReviewError) as raised:
+        services.set_pilot_state(pilot=review.pilot, target=target, actor=StaffFactory())
+
+    assert str(raised.value) == (
+        "The acceptance review of 2013-09-20 is open: the pilot's result comes from its "
+        "conclusion, not from a move."
+    )
+    review.pilot.refresh_from_db()
+    assert (review.pilot.status, review.pilot.transitions.count()) == ("acceptance_requested", 0)
+
+
+@pytest.mark.parametrize("target", [PilotStatus.PASSED, PilotStatus.FAILED])
+def test_a_result_by_a_move_once_the_review_is_concluded_is_the_tables_to_refuse(target):
+    """After the conclusion the pilot has its result: the table refuses a second one."""
+    review = AcceptanceReviewFactory()
+    fill(ScoreSheetFactory(panel_member__panel=review.panel), ["20", "30", "50"])
+    services.conclude_review(review=review, opinion="同意", actor=StaffFactory())
+    with pytest.raises(services.IllegalTransition):
+        services.set_pilot_state(pilot=review.pilot, target=target, actor=StaffFactory())
+
+
+@pytest.mark.parametrize("target", [PilotStatus.PASSED, PilotStatus.FAILED])
+def test_a_result_by_a_move_without_a_review(target):
+    pilot = PilotProjectFactory(status=PilotStatus.ACCEPTANCE_REQUESTED)
+    services.set_pilot_state(pilot=pilot, target=target, actor=StaffFactory())
+    pilot.refresh_from_db()
+    assert pilot.status == target
+
+
+def test_conclude_review_still_gives_the_result_while_its_review_was_the_open_one():
+    review = AcceptanceReviewFactory()
+    fill(ScoreSheetFactory(panel_member__panel=review.panel), ["20", "30", "50"])
+
+    services.conclude_review(review=review, opinion="同意", actor=StaffFactory())
+
+    review.pilot.refresh_from_db()
+    assert (review.pilot.status, selectors.open_review(review.pilot)) == ("passed", None)
+
+
+# --- the review's dates ---------------------------------------------------------------------
+
+
+def requested_on(day: datetime.date):
+    pilot = PilotProjectFactory(status=PilotStatus.IN_PROGRESS)
+    services.set_pilot_state(
+        pilot=pilot,
+        target=PilotStatus.ACCEPTANCE_REQUESTED,
+        actor=StaffFactory(),
+        occurred_on=day,
+    )
+    return pilot
+
+
+def test_schedule_review_refuses_a_date_before_the_acceptance_request(settings):
+    settings.LANGUAGE_CODE = "en"
+    pilot = requested_on(datetime.date(2013, 9, 27))
+    with pytest.raises(services.ReviewError) as raised:
+        schedule(pilot=pilot)  # dated 2013-09-26
+    assert str(raised.value) == (
+        "The review cannot be dated before the acceptance request (2013-09-27)."
+    )
+
+
+def test_schedule_review_from_the_paper_files_dates_the_panel_record():
+    pilot = requested_on(datetime.date(2013, 8, 20))
+    reviewer = ReviewerFactory()
+
+    review = services.schedule_review(
+        pilot=pilot,
+        scheduled_for=datetime.date(2013, 9, 26),
+        organizer=OrganizationFactory(),
+        methods=["on_site"],
+        template=scoring_template_with(),
+        reviewers=[reviewer],
+        chair=reviewer,
+        actor=StaffFactory(),
+        occurred_on=datetime.date(2013, 9, 12),
+    )
+
+    assert review.panel.events.get().occurred_on == datetime.date(2013, 9, 12)
+
+
+def test_schedule_review_cannot_be_entered_as_scheduled_before_the_request():
+    pilot = requested_on(datetime.date(2013, 8, 20))
+    reviewer = ReviewerFactory()
+    with pytest.raises(services.ReviewError):
+        services.schedule_review(
+            pilot=pilot,
+            scheduled_for=datetime.date(2013, 9, 26),
+            organizer=OrganizationFactory(),
+            methods=["on_site"],
+            template=scoring_template_with(),
+            reviewers=[reviewer],
+            chair=reviewer,
+            actor=StaffFactory(),
+            occurred_on=datetime.date(2013, 8, 19),
+        )
 
 
 # --- concurrency ----------------------------------------------------------------------------

@@ -3,13 +3,17 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from pilots import services
 from pilots.enums import PilotStatus
 from pilots.models import PilotProject, PilotStandard, Standard
 from tests.factories import OrganizationFactory, StaffFactory, region
 from tests.pilots.factories import (
+    AcceptanceReviewFactory,
     ActivityFactory,
+    PilotDocumentFactory,
     PilotProjectFactory,
     PilotStandardFactory,
+    PilotTransitionFactory,
     StandardFactory,
 )
 
@@ -324,6 +328,8 @@ def test_create_pilot_through_the_form(staff_client):
     assert pilot.status == "declared"
     assert list(pilot.participants.all()) == [other]
     assert pilot.transitions.get().occurred_on == datetime.date(2012, 12, 1)
+    # A declared pilot has no approval date: the approve move will set it.
+    assert pilot.approval_date is None
 
 
 def test_create_pilot_with_errors_keeps_input(staff_client):
@@ -538,9 +544,363 @@ def test_move_form_refuses_a_date_before_the_previous_step(staff_client, pilot):
     assert response.context["form"]["comment"].value() == "补录"
 
 
-def test_pilot_history_shows_status_changes_by_label_and_dates_as_iso(staff_client, staff_user):
-    from pilots import services
+# --- the pilot's dates ----------------------------------------------------------------------
 
+
+def approved_pilot(staff, *, declared_on, approved_on, **fields):
+    pilot = services.create_pilot(
+        pilot=PilotProjectFactory.build(lead_organization=OrganizationFactory(), **fields),
+        participants=[],
+        actor=staff,
+        declared_on=declared_on,
+    )
+    return services.set_pilot_state(
+        pilot=pilot, target=PilotStatus.APPROVED, actor=staff, occurred_on=approved_on
+    )
+
+
+def edit_data(pilot, **overrides):
+    return {
+        "name": pilot.name,
+        "category": pilot.category,
+        "level": pilot.level,
+        "lead_organization": pilot.lead_organization_id,
+        "region": pilot.region_id,
+        "approval_date": "2000-01-01",  # not a field of the form: ignored
+        "planned_completion": "",
+    } | overrides
+
+
+def test_pilot_forms_take_no_approval_date(staff_client, english, staff_user):
+    pilot = approved_pilot(
+        staff_user, declared_on=datetime.date(2013, 1, 1), approved_on=datetime.date(2013, 3, 1)
+    )
+    create = staff_client.get(reverse("pilots:pilot-create"))
+    edit = staff_client.get(reverse("pilots:pilot-edit", args=[pilot.pk]))
+
+    assert "approval_date" not in create.context["form"].fields
+    assert "approval_date" not in edit.context["form"].fields
+    content = edit.content.decode()
+    assert "2013-03-01" in content
+    assert "Set by the approve move, with the date that move took effect." in content
+
+
+def test_pilot_edit_keeps_the_approval_date_of_the_move(staff_client, staff_user):
+    pilot = approved_pilot(
+        staff_user, declared_on=datetime.date(2013, 1, 1), approved_on=datetime.date(2013, 3, 1)
+    )
+    response = staff_client.post(
+        reverse("pilots:pilot-edit", args=[pilot.pk]),
+        edit_data(pilot, planned_completion="2015-12-31"),
+    )
+    pilot.refresh_from_db()
+    assert response.url == pilot.get_absolute_url()
+    assert (pilot.approval_date, pilot.planned_completion) == (
+        datetime.date(2013, 3, 1),
+        datetime.date(2015, 12, 31),
+    )
+
+
+def test_pilot_edit_refuses_a_planned_completion_before_the_approval(staff_client, staff_user):
+    pilot = approved_pilot(
+        staff_user, declared_on=datetime.date(2013, 1, 1), approved_on=datetime.date(2013, 3, 1)
+    )
+    response = staff_client.post(
+        reverse("pilots:pilot-edit", args=[pilot.pk]),
+        edit_data(pilot, planned_completion="2013-02-01"),
+    )
+    assert response.context["form"].errors == {"planned_completion": ["计划完成日期早于批准日期。"]}
+    pilot.refresh_from_db()
+    assert pilot.planned_completion is None
+
+
+def test_pilot_edit_refuses_a_planned_completion_before_the_declaration(
+    staff_client, english, staff_user
+):
+    pilot = services.create_pilot(
+        pilot=PilotProjectFactory.build(lead_organization=OrganizationFactory()),
+        participants=[],
+        actor=staff_user,
+        declared_on=datetime.date(2013, 1, 1),
+    )
+    response = staff_client.post(
+        reverse("pilots:pilot-edit", args=[pilot.pk]),
+        edit_data(pilot, planned_completion="2012-12-31"),
+    )
+    assert response.context["form"].errors == {
+        "planned_completion": ["The planned completion is before the declaration (2013-01-01)."]
+    }
+
+
+# --- deleting a pilot -----------------------------------------------------------------------
+
+
+def test_pilot_delete_page_lists_what_goes_with_it(staff_client, english):
+    pilot = PilotProjectFactory()
+    PilotTransitionFactory(pilot=pilot)
+    PilotStandardFactory(pilot=pilot)
+    PilotDocumentFactory.create_batch(2, pilot=pilot)
+    ActivityFactory(pilot=pilot)
+
+    response = staff_client.get(reverse("pilots:pilot-delete", args=[pilot.pk]))
+
+    assert response.context["can_delete"] is True
+    assert response.context["parts"] == {
+        "transitions": 1,
+        "system_entries": 1,
+        "documents": 2,
+        "activities": 1,
+    }
+    content = response.content.decode()
+    for text in [
+        "1 entry of its standard system (the standard itself stays in the register)",
+        "2 documents, with their files",
+        "its timeline (1 record)",
+        "1 activity is kept, without the link to it.",
+        "Yes, delete it",
+    ]:
+        assert text in content
+
+
+def test_pilot_delete_by_staff_removes_it(staff_client):
+    pilot = PilotProjectFactory()
+    response = staff_client.post(reverse("pilots:pilot-delete", args=[pilot.pk]))
+    assert response.url == reverse("pilots:pilot-list")
+    assert PilotProject.objects.filter(pk=pilot.pk).exists() is False
+
+
+def test_pilot_with_a_review_delete_page_says_why_before_anything_is_confirmed(
+    staff_client, english
+):
+    review = AcceptanceReviewFactory()
+    url = reverse("pilots:pilot-delete", args=[review.pilot.pk])
+
+    response = staff_client.get(url)
+
+    assert response.status_code == 200
+    assert response.context["can_delete"] is False
+    assert [
+        (group.label, group.count, group.records) for group in response.context["references"]
+    ] == [("Acceptance reviews", 1, [review])]
+    content = response.content.decode()
+    assert "This pilot cannot be deleted" in content
+    assert review.get_absolute_url() in content
+    assert "Yes, delete it" not in content
+    assert 'method="post"' not in content.split("<main", 1)[-1]
+    # Its acceptance is requested: no move takes it out of the register yet.
+    assert response.context["can_revoke"] is False
+    assert reverse("pilots:pilot-move", args=[review.pilot.pk, "revoked"]) not in content
+
+
+def test_passed_pilot_delete_page_offers_the_revoke_move(staff_client, english):
+    pilot = PilotProjectFactory(status=PilotStatus.PASSED)
+    PilotTransitionFactory(
+        pilot=pilot,
+        from_status="acceptance_requested",
+        to_status="passed",
+        occurred_on=datetime.date(2010, 10, 28),
+    )
+
+    response = staff_client.get(reverse("pilots:pilot-delete", args=[pilot.pk]))
+
+    assert response.context["can_delete"] is False
+    assert [record.occurred_on for record in response.context["decisions"]] == [
+        datetime.date(2010, 10, 28)
+    ]
+    content = response.content.decode()
+    assert "2010-10-28 Passed" in content
+    assert reverse("pilots:pilot-move", args=[pilot.pk, "revoked"]) in content
+    assert "Yes, delete it" not in content
+
+
+def test_pilot_delete_post_is_refused_while_a_review_refers_to_it(staff_client, english):
+    review = AcceptanceReviewFactory()
+    url = reverse("pilots:pilot-delete", args=[review.pilot.pk])
+
+    response = staff_client.post(url, follow=True)
+
+    assert response.redirect_chain == [(url, 302)]
+    assert PilotProject.objects.filter(pk=review.pilot.pk).exists() is True
+    assert [str(message) for message in response.context["messages"]] == [
+        f"{review.pilot.name} cannot be deleted: what holds it back is listed below."
+    ]
+
+
+def test_pilot_detail_offers_delete_only_when_nothing_holds_it(staff_client):
+    free = PilotProjectFactory()
+    held = AcceptanceReviewFactory().pilot
+    decided = PilotProjectFactory(status=PilotStatus.PASSED)
+    PilotTransitionFactory(pilot=decided, to_status="passed")
+
+    offered = {
+        pilot.name: reverse("pilots:pilot-delete", args=[pilot.pk])
+        in staff_client.get(pilot.get_absolute_url()).content.decode()
+        for pilot in (free, held, decided)
+    }
+
+    assert offered == {free.name: True, held.name: False, decided.name: False}
+
+
+# --- one open review per pilot ----------------------------------------------------------------
+
+
+def test_detail_offers_no_result_moves_nor_a_second_review_while_one_is_open(staff_client):
+    review = AcceptanceReviewFactory()
+    response = staff_client.get(review.pilot.get_absolute_url())
+
+    assert response.context["moves"] == []
+    assert response.context["can_schedule_review"] is False
+    assert response.context["open_review"] == review
+    content = response.content.decode()
+    assert reverse("pilots:pilot-move", args=[review.pilot.pk, "passed"]) not in content
+    assert reverse("pilots:review-schedule", args=[review.pilot.pk]) not in content
+    assert "data-open-review" in content
+
+
+def test_detail_offers_a_review_once_the_acceptance_is_requested(staff_client):
+    pilot = PilotProjectFactory(status=PilotStatus.ACCEPTANCE_REQUESTED)
+    response = staff_client.get(pilot.get_absolute_url())
+    assert response.context["can_schedule_review"] is True
+    assert reverse("pilots:review-schedule", args=[pilot.pk]) in response.content.decode()
+
+
+@pytest.mark.parametrize("target", ["passed", "failed"])
+def test_move_page_for_a_result_points_to_the_open_review(staff_client, english, target):
+    review = AcceptanceReviewFactory(scheduled_for=datetime.date(2013, 9, 20))
+    url = reverse("pilots:pilot-move", args=[review.pilot.pk, target])
+
+    response = staff_client.get(url)
+
+    assert (response.context["allowed"], response.context["open_review"]) == (False, review)
+    content = response.content.decode()
+    assert "The acceptance review of 2013-09-20 is open" in content
+    assert review.get_absolute_url() in content
+    assert 'name="occurred_on"' not in content
+
+
+def test_move_post_for_a_result_is_refused_while_a_review_is_open(staff_client, english):
+    review = AcceptanceReviewFactory(scheduled_for=datetime.date(2013, 9, 20))
+    url = reverse("pilots:pilot-move", args=[review.pilot.pk, "passed"])
+
+    response = staff_client.post(url, {"occurred_on": "2013-09-20"}, follow=True)
+
+    review.pilot.refresh_from_db()
+    assert review.pilot.status == "acceptance_requested"
+    assert [str(message) for message in response.context["messages"]] == [
+        "The acceptance review of 2013-09-20 is open: the pilot's result comes from its "
+        "conclusion, not from a move."
+    ]
+
+
+def test_schedule_page_says_a_review_is_open_instead_of_a_form(staff_client, english):
+    review = AcceptanceReviewFactory(scheduled_for=datetime.date(2013, 9, 20))
+
+    response = staff_client.get(reverse("pilots:review-schedule", args=[review.pilot.pk]))
+
+    assert response.context["open_review"] == review
+    content = response.content.decode()
+    assert "The acceptance review of 2013-09-20 is still open" in content
+    assert 'name="scheduled_for"' not in content
+
+
+def test_schedule_form_refuses_a_date_before_the_acceptance_request(staff_client, english):
+    pilot = PilotProjectFactory(status=PilotStatus.IN_PROGRESS)
+    services.set_pilot_state(
+        pilot=pilot,
+        target=PilotStatus.ACCEPTANCE_REQUESTED,
+        actor=StaffFactory(),
+        occurred_on=datetime.date(2013, 9, 1),
+    )
+
+    response = staff_client.post(
+        reverse("pilots:review-schedule", args=[pilot.pk]), {"scheduled_for": "2013-08-31"}
+    )
+
+    assert response.context["form"].errors["scheduled_for"] == [
+        "The review cannot be dated before the acceptance request (2013-09-01)."
+    ]
+
+
+# --- deleting a standard --------------------------------------------------------------------
+
+
+def test_standard_delete_page_lists_the_pilots_using_it(staff_client, english):
+    entry = PilotStandardFactory()
+    newer = StandardFactory()
+    StandardFactory(superseded_by=entry.standard, status="superseded")
+    url = reverse("pilots:standard-delete", args=[entry.standard.pk])
+
+    response = staff_client.get(url)
+
+    assert response.context["can_delete"] is False
+    assert [(group.label, group.count) for group in response.context["references"]] == [
+        ("Standards (superseded by)", 1),
+        ("Standards of pilots' systems", 1),
+    ]
+    content = response.content.decode()
+    assert "This standard cannot be deleted" in content
+    assert reverse("pilots:standard-edit", args=[entry.standard.pk]) in content
+    assert "Yes, delete it" not in content
+    assert (
+        staff_client.get(reverse("pilots:standard-delete", args=[newer.pk])).context["can_delete"]
+        is True
+    )
+
+
+def test_standard_superseding_another_is_not_deleted(staff_client):
+    newer = StandardFactory()
+    older = StandardFactory(superseded_by=newer, status="superseded")
+
+    staff_client.post(reverse("pilots:standard-delete", args=[newer.pk]))
+
+    older.refresh_from_db()
+    assert older.superseded_by == newer
+
+
+def test_standard_detail_offers_delete_only_when_unused(staff_client):
+    used, unused = PilotStandardFactory().standard, StandardFactory()
+    offered = {
+        standard.pk: reverse("pilots:standard-delete", args=[standard.pk])
+        in staff_client.get(standard.get_absolute_url()).content.decode()
+        for standard in (used, unused)
+    }
+    assert offered == {used.pk: False, unused.pk: True}
+
+
+# --- deleting an organization that pilots refer to ------------------------------------------
+
+
+def test_organization_taking_part_in_a_pilot_is_not_deleted(staff_client, english):
+    pilot = PilotProjectFactory()
+    participant = OrganizationFactory()
+    pilot.participants.add(participant)
+    url = reverse("portal:organization-delete", args=[participant.pk])
+
+    page = staff_client.get(url)
+    staff_client.post(url)
+
+    assert [(group.label, group.records) for group in page.context["references"]] == [
+        ("Pilot projects (participating organizations)", [pilot])
+    ]
+    assert list(pilot.participants.all()) == [participant]
+
+
+def test_organization_leading_a_pilot_lists_it_before_anything_is_confirmed(staff_client, english):
+    pilot = PilotProjectFactory()
+    review = AcceptanceReviewFactory(organizer=pilot.lead_organization)
+
+    page = staff_client.get(
+        reverse("portal:organization-delete", args=[pilot.lead_organization.pk])
+    )
+
+    assert [(group.label, group.count) for group in page.context["references"]] == [
+        ("Pilot projects (lead organization)", 1),
+        ("Acceptance reviews", 1),
+    ]
+    assert review.get_absolute_url() in page.content.decode()
+
+
+def test_pilot_history_shows_status_changes_by_label_and_dates_as_iso(staff_client, staff_user):
     pilot = services.create_pilot(
         pilot=PilotProjectFactory.build(lead_organization=OrganizationFactory()),
         participants=[],

@@ -71,8 +71,9 @@ MATRIX = [
     ("scoring:template-detail", "frozen_template", "get", STAFF_ONLY | {"reviewer": OK}),
     ("scoring:template-edit", "frozen_template", "get", STAFF_ONLY | {"staff": FORBIDDEN}),
     ("scoring:template-edit", "frozen_template", "post", STAFF_ONLY | {"staff": FORBIDDEN}),
-    ("scoring:template-delete", "frozen_template", "get", STAFF_ONLY | {"staff": FORBIDDEN}),
-    ("scoring:template-delete", "frozen_template", "post", STAFF_ONLY | {"staff": FORBIDDEN}),
+    # Its delete page says why it cannot go (and offers the copy); a POST is refused.
+    ("scoring:template-delete", "frozen_template", "get", STAFF_ONLY),
+    ("scoring:template-delete", "frozen_template", "post", STAFF_ONLY | {"staff": REDIRECT}),
     ("scoring:template-copy", "frozen_template", "post", STAFF_ONLY | {"staff": REDIRECT}),
     ("scoring:criterion-create", "frozen_template", "get", STAFF_ONLY | {"staff": FORBIDDEN}),
     ("scoring:criterion-create", "frozen_template", "post", STAFF_ONLY | {"staff": FORBIDDEN}),

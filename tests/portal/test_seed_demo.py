@@ -1,6 +1,10 @@
+import re
 from io import StringIO
+from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.core import mail
 from django.core.management import call_command
 
 from portal.demo import DEMO_PASSWORD
@@ -67,3 +71,34 @@ def test_seed_demo_twice_changes_nothing():
     first = snapshot()
     call_command("seed_demo", stdout=StringIO())
     assert snapshot() == first
+
+
+def readme_logins() -> list[tuple[str, str, str]]:
+    """The rows of the README's "Demo logins" table, without the Markdown."""
+    text = (Path(settings.BASE_DIR) / "README.md").read_text()
+    table = text.split("### Demo logins", 1)[1].split("\n\n")[2]
+    rows = [
+        [cell.strip().replace("`", "") for cell in line.strip("|").split("|")]
+        for line in table.splitlines()[2:]
+    ]
+    return [(username, role, organization) for username, role, organization in rows]
+
+
+def test_seed_demo_prints_the_logins_once_in_the_readmes_words():
+    output = StringIO()
+    call_command("seed_demo", stdout=output)
+
+    lines = output.getvalue().splitlines()
+    start = lines.index("Demo logins (password for all: Demo-2014):")
+    rows = [tuple(re.split(r"\s{2,}", line.strip())) for line in lines[start + 1 :]]
+    assert rows == [("username", "role", "organization"), *readme_logins()]
+    assert output.getvalue().count("Demo logins") == 1
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_seed_demo_sends_no_mail():
+    output = StringIO()
+    call_command("seed_demo", stdout=output)
+
+    assert mail.outbox == []
+    assert "Content-Type:" not in output.getvalue()

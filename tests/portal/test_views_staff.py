@@ -140,15 +140,52 @@ def test_organization_delete_asks_then_deletes(staff_client, organization):
     assert not Organization.objects.filter(pk=organization.pk).exists()
 
 
-def test_organization_delete_refused_while_members_refer_to_it(staff_client, member):
+def test_organization_delete_refused_while_members_refer_to_it(staff_client, member, settings):
+    settings.LANGUAGE_CODE = "en"
     organization = member.membership.organization
-    response = staff_client.post(
-        reverse("portal:organization-delete", args=[organization.pk]), follow=True
-    )
+    url = reverse("portal:organization-delete", args=[organization.pk])
+
+    response = staff_client.post(url, follow=True)
+
     assert Organization.objects.filter(pk=organization.pk).exists()
+    assert response.redirect_chain == [(url, 302)]
     assert [str(m) for m in response.context["messages"]] == [
-        f"无法删除{organization.name}：仍有成员、评审专家或记录引用它。"
+        f"{organization.name} cannot be deleted: what still refers to it is listed below."
     ]
+    assert [(group.label, group.count) for group in response.context["references"]] == [
+        ("Memberships", 1)
+    ]
+
+
+def test_organization_with_a_registration_is_not_deleted(staff_client, settings):
+    settings.LANGUAGE_CODE = "en"
+    registration = RegistrationFactory()
+    organization = registration.organization
+    url = reverse("portal:organization-delete", args=[organization.pk])
+
+    page = staff_client.get(url)
+    staff_client.post(url)
+
+    assert page.context["can_delete"] is False
+    assert [(group.label, group.records) for group in page.context["references"]] == [
+        ("Registrations", [registration])
+    ]
+    content = page.content.decode()
+    assert "This organization cannot be deleted" in content
+    assert registration.get_absolute_url() in content
+    assert "Yes, delete it" not in content
+    registration.refresh_from_db()
+    assert registration.organization == organization
+
+
+def test_organization_detail_offers_delete_only_when_nothing_refers_to_it(staff_client, member):
+    used, unused = member.membership.organization, OrganizationFactory()
+    offered = {
+        organization.pk: reverse("portal:organization-delete", args=[organization.pk])
+        in staff_client.get(organization.get_absolute_url()).content.decode()
+        for organization in (used, unused)
+    }
+    assert offered == {used.pk: False, unused.pk: True}
 
 
 def test_registration_list_shows_pending_by_default(staff_client):

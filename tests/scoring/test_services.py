@@ -6,12 +6,13 @@ from decimal import Decimal as D
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 
 from portal.workflow import IllegalTransition
 from scoring import services
 from scoring.enums import PANEL_TRANSITIONS, SHEET_TRANSITIONS, Declaration, PanelStatus
 from scoring.models import Panel, PanelEvent, ScoreSheet
-from scoring.selectors import panel_result, template_leaves
+from scoring.selectors import panel_events, panel_result, template_leaves
 from tests.factories import (
     EnterpriseMemberFactory,
     OrganizationFactory,
@@ -218,3 +219,164 @@ def test_panel_chair_is_the_active_member_marked_chair():
     assert panel.chair == chair.reviewer
     services.remove_panel_member(member=chair, reason="回避", actor=StaffFactory())
     assert panel.chair is None
+
+
+# --- paper records entered by staff, with their dates ---------------------------------------
+
+
+def event(panel, occurred_on, actor=None):
+    return PanelEvent.objects.create(
+        panel=panel,
+        actor=actor or StaffFactory(),
+        from_status=panel.status,
+        to_status=panel.status,
+        occurred_on=occurred_on,
+    )
+
+
+def test_staff_enter_a_paper_declaration_dated_on_the_members_behalf():
+    staff = StaffFactory()
+    member = PanelMemberFactory(declaration=Declaration.PENDING, reviewer__full_name="赵明")
+    event(member.panel, datetime.date(2013, 9, 12))
+
+    services.declare(
+        member=member, conflict=False, actor=staff, occurred_on=datetime.date(2013, 9, 26)
+    )
+
+    record = member.panel.events.latest("recorded")
+    assert (record.occurred_on, record.actor, record.note_params) == (
+        datetime.date(2013, 9, 26),
+        staff,
+        {"name": "赵明"},
+    )
+    member.refresh_from_db()
+    assert member.declaration == Declaration.NO_CONFLICT
+
+
+def test_a_reviewer_cannot_date_their_own_declaration():
+    member = PanelMemberFactory(declaration=Declaration.PENDING)
+    with pytest.raises(PermissionDenied):
+        services.declare(
+            member=member,
+            conflict=False,
+            actor=member.reviewer,
+            occurred_on=datetime.date(2013, 9, 26),
+        )
+
+
+def test_another_reviewer_cannot_declare_on_a_members_behalf():
+    member = PanelMemberFactory(declaration=Declaration.PENDING)
+    with pytest.raises(PermissionDenied):
+        services.declare(member=member, conflict=False, actor=ReviewerFactory())
+
+
+@pytest.mark.parametrize(
+    ("occurred_on", "message"),
+    [
+        (datetime.date(2013, 9, 11), "The date cannot be before the panel's previous event"),
+        (timezone.localdate() + datetime.timedelta(days=1), "The date cannot be in the future."),
+    ],
+    ids=["before-the-previous-event", "in-the-future"],
+)
+def test_paper_dates_keep_the_panel_record_in_order(settings, occurred_on, message):
+    settings.LANGUAGE_CODE = "en"
+    panel = PanelFactory(status=PanelStatus.SCHEDULED)
+    member = PanelMemberFactory(panel=panel, declaration=Declaration.PENDING)
+    event(panel, datetime.date(2013, 9, 12))
+    staff = StaffFactory()
+
+    calls = [
+        lambda: services.declare(
+            member=member, conflict=False, actor=staff, occurred_on=occurred_on
+        ),
+        lambda: services.start_scoring(panel=panel, actor=staff, occurred_on=occurred_on),
+    ]
+    for call in calls:
+        with pytest.raises(services.PanelError) as raised:
+            call()
+        assert str(raised.value).startswith(message)
+    panel.refresh_from_db()
+    assert (panel.status, panel.events.count()) == (PanelStatus.SCHEDULED, 1)
+
+
+def test_start_scoring_dated_from_the_paper_files():
+    panel = PanelFactory(status=PanelStatus.SCHEDULED)
+    PanelMemberFactory(panel=panel)
+    event(panel, datetime.date(2013, 9, 12))
+
+    services.start_scoring(
+        panel=panel, actor=StaffFactory(), occurred_on=datetime.date(2013, 9, 26)
+    )
+
+    assert panel.events.latest("recorded").occurred_on == datetime.date(2013, 9, 26)
+
+
+def test_staff_enter_a_paper_sheet_dated_on_the_reviewers_behalf():
+    staff = StaffFactory()
+    sheet = ScoreSheetFactory(panel_member__reviewer__full_name="孙丽")
+
+    services.submit_score_sheet(
+        sheet=sheet, scores=full_scores(sheet), actor=staff, occurred_on=datetime.date(2013, 9, 26)
+    )
+
+    sheet.refresh_from_db()
+    assert (sheet.status, sheet.total) == ("submitted", D("100.00"))
+    record = sheet.panel_member.panel.events.get()
+    assert (record.occurred_on, record.actor, record.note_code, record.note_params) == (
+        datetime.date(2013, 9, 26),
+        staff,
+        "submitted",
+        {"name": "孙丽"},
+    )
+
+
+def test_a_reviewer_cannot_date_their_own_sheet():
+    sheet = ScoreSheetFactory()
+    with pytest.raises(PermissionDenied):
+        services.submit_score_sheet(
+            sheet=sheet,
+            scores=full_scores(sheet),
+            actor=sheet.panel_member.reviewer,
+            occurred_on=datetime.date(2013, 9, 26),
+        )
+    sheet.refresh_from_db()
+    assert sheet.status == "draft"
+
+
+def test_staff_cannot_submit_a_sheet_without_entering_a_paper_record():
+    sheet = ScoreSheetFactory()
+    with pytest.raises(PermissionDenied):
+        services.submit_score_sheet(sheet=sheet, scores=full_scores(sheet), actor=StaffFactory())
+
+
+def test_staff_cannot_enter_the_sheet_of_a_member_with_a_conflict():
+    sheet = ScoreSheetFactory(panel_member__declaration=Declaration.CONFLICT)
+    with pytest.raises(PermissionDenied):
+        services.submit_score_sheet(
+            sheet=sheet,
+            scores=full_scores(sheet),
+            actor=StaffFactory(),
+            occurred_on=datetime.date(2013, 9, 26),
+        )
+
+
+def test_create_panel_dates_its_first_event():
+    reviewer = ReviewerFactory()
+    panel = services.create_panel(
+        template=scoring_template_with(),
+        reviewers=[reviewer],
+        chair=reviewer,
+        organization_ids=[],
+        actor=StaffFactory(),
+        occurred_on=datetime.date(2013, 9, 12),
+    )
+    assert panel.events.get().occurred_on == datetime.date(2013, 9, 12)
+
+
+def test_panel_events_read_by_the_date_each_took_effect_then_by_recording():
+    panel = PanelFactory()
+    first = event(panel, datetime.date(2013, 9, 26))
+    late_paper_record = event(panel, datetime.date(2013, 9, 12))
+    same_day_later = event(panel, datetime.date(2013, 9, 26))
+
+    assert list(panel_events(panel)) == [same_day_later, first, late_paper_record]

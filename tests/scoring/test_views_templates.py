@@ -278,14 +278,43 @@ def test_template_delete_asks_then_removes_it_with_its_criteria(staff_client, te
 
 def test_template_delete_of_one_a_review_refers_to_explains(staff_client, english, template):
     PanelFactory(template=template)  # scheduled without freezing it
+    url = reverse("scoring:template-delete", args=[template.pk])
 
-    response = staff_client.post(reverse("scoring:template-delete", args=[template.pk]))
+    response = staff_client.post(url)
 
-    assert response.url == template.get_absolute_url()
+    assert response.url == url
     assert ScoringTemplate.objects.filter(pk=template.pk).exists()
     assert messages_of(staff_client.get(response.url)) == [
         "验收评分表 (v1) is in use and cannot be deleted."
     ]
+
+
+def test_template_in_use_delete_page_says_why_and_offers_the_copy(staff_client, english, template):
+    panel = PanelFactory(template=template)
+    services.freeze_template(template=template)
+    url = reverse("scoring:template-delete", args=[template.pk])
+
+    response = staff_client.get(url)
+
+    assert response.context["can_delete"] is False
+    assert [(group.label, group.records) for group in response.context["references"]] == [
+        ("Expert panels", [panel])
+    ]
+    content = response.content.decode()
+    assert "This template cannot be deleted" in content
+    assert reverse("scoring:template-copy", args=[template.pk]) in content
+    assert "Yes, delete it" not in content
+
+
+def test_template_detail_offers_delete_only_when_unused(staff_client, template):
+    used = scoring_template_with({"1": ["100"]}, name="在用评分表")
+    PanelFactory(template=used)  # scheduled without freezing it
+    offered = {
+        t.pk: reverse("scoring:template-delete", args=[t.pk])
+        in staff_client.get(t.get_absolute_url()).content.decode()
+        for t in (used, template)
+    }
+    assert offered == {used.pk: False, template.pk: True}
 
 
 # --- copy as a new version ------------------------------------------------------------------
@@ -460,7 +489,6 @@ def test_frozen_template_refuses_every_change(staff_client, frozen, method):
     criterion = frozen.criteria.get(code="1.1")
     urls = [
         (reverse("scoring:template-edit", args=[frozen.pk]), template_data(name="验收评分表")),
-        (reverse("scoring:template-delete", args=[frozen.pk]), {}),
         (reverse("scoring:criterion-create", args=[frozen.pk]), criterion_data()),
         (
             reverse("scoring:criterion-edit", args=[criterion.pk]),

@@ -1,13 +1,32 @@
+from contextlib import contextmanager
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.module_loading import autodiscover_modules
 
+# Mail that the services send while the demo is built goes nowhere.
+QUIET_EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
+
+
+@contextmanager
+def mail_held_back():
+    """The demo records are made through the services, which tell people by e-mail once the
+    transaction commits: while seeding, those messages are dropped instead of being printed by
+    the console backend (or sent to the demo addresses)."""
+    backend = settings.EMAIL_BACKEND
+    settings.EMAIL_BACKEND = QUIET_EMAIL_BACKEND
+    try:
+        yield
+    finally:
+        settings.EMAIL_BACKEND = backend
+
 
 class Command(BaseCommand):
     help = (
         "Load the demo data of the source report (organizations, demo users, and each app's "
-        "records). Idempotent: records that exist already are left as they are."
+        "records). Idempotent: records that exist already are left as they are. No e-mail is "
+        "sent while seeding; the demo logins are listed at the end."
     )
 
     def handle(self, *args, **options):
@@ -15,7 +34,7 @@ class Command(BaseCommand):
             raise CommandError("seed_demo refuses to run when DJANGO_ENV=production.")
         from portal import demo
 
-        with transaction.atomic():
+        with mail_held_back(), transaction.atomic():
             # Each app may have a demo.py whose seed() adds its records; portal's comes first.
             demo.seed(self.stdout)
             autodiscover_modules("demo")
@@ -23,5 +42,7 @@ class Command(BaseCommand):
                 seeder(self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo data is loaded."))
         self.stdout.write(f"Demo logins (password for all: {demo.DEMO_PASSWORD}):")
-        for username, description in demo.DEMO_LOGINS:
-            self.stdout.write(f"  {username:<12} {description}")
+        rows = [("username", "role", "organization"), *demo.DEMO_LOGINS]
+        width = [max(len(row[column]) for row in rows) for column in (0, 1)]
+        for username, role, organization in rows:
+            self.stdout.write(f"  {username:<{width[0]}}  {role:<{width[1]}}  {organization}")
