@@ -930,3 +930,9 @@ def test_activity_page_without_photos_does_not_send_the_user_to_itself(staff_cli
     activity = ActivityFactory()
     page = staff_client.get(activity.get_absolute_url()).content.decode()
     assert ("这项活动还没有照片。" in page, "照片在活动页面上传" in page) == (True, False)
+
+
+def test_document_upload_page_names_everyone_who_can_open_the_files(staff_client):
+    pilot = PilotProjectFactory()
+    page = staff_client.get(reverse("pilots:document-upload", args=[pilot.pk])).content.decode()
+    assert "已声明无利益冲突的验收专家组成员可以打开" in page

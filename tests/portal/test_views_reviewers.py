@@ -126,3 +126,11 @@ def test_only_a_superuser_changes_an_expert_with_admin_rights(client):
     assert client.get(reverse("portal:reviewer-edit", args=[expert.pk])).status_code == 403
     client.force_login(StaffFactory(is_superuser=True))
     assert client.get(reverse("portal:reviewer-edit", args=[expert.pk])).status_code == 200
+
+
+@pytest.mark.parametrize("url", ["portal:reviewer-list", "portal:staff-account-list"])
+def test_people_lists_head_their_name_column_as_a_persons_name(staff_client, url):
+    ReviewerFactory()
+    page = staff_client.get(reverse(url)).content.decode()
+    assert '<th scope="col">姓名</th>' in page
+    assert '<th scope="col">名称</th>' not in page
