@@ -54,10 +54,11 @@ messages: install
 	msgen --no-wrap locale/en/LC_MESSAGES/django.po -o locale/en/LC_MESSAGES/django.po
 	$(BIN)/python manage.py compilemessages --ignore ".venv/*"
 
+# Production on one machine: gunicorn, and beside it the task worker (e-mail), which stops with it.
 serve-prod: install
 	DJANGO_ENV=production $(BIN)/python manage.py collectstatic --no-input
 	DJANGO_ENV=production $(BIN)/python manage.py migrate --no-input
-	DJANGO_ENV=production $(BIN)/gunicorn portal.wsgi --bind $${BIND:-127.0.0.1:8000} --workers $${WORKERS:-3}
+	DJANGO_ENV=production bash -c 'trap "kill 0" EXIT; $(BIN)/python manage.py db_worker & $(BIN)/gunicorn portal.wsgi --bind $${BIND:-127.0.0.1:8000} --workers $${WORKERS:-3}'
 
 clean:
 	rm -rf $(VENV) var

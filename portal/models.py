@@ -346,3 +346,40 @@ class Registration(RulesModel):
 
     def get_absolute_url(self):
         return reverse("portal:registration-detail", args=[self.pk])
+
+
+class Notification(models.Model):
+    """A notice in the portal for one person (the bell in the navigation bar): what happened,
+    in each language of the portal (``titles``), and the page it concerns."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
+        on_delete=models.CASCADE,
+        related_name="notifications",
+    )
+    kind = models.CharField(_("kind"), max_length=50)
+    titles = models.JSONField(_("text"), default=dict)
+    path = models.CharField(_("page"), max_length=500, blank=True)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    read = models.DateTimeField(_("read"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        indexes = [
+            models.Index(fields=["recipient", "read"], name="notification_unread"),
+            models.Index(fields=["recipient", "-created"], name="notification_recent"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def title(self) -> str:
+        language = (get_language() or settings.LANGUAGE_CODE).lower()
+        for code, text in self.titles.items():
+            if language.startswith(code.lower()[:2]):
+                return text
+        return next(iter(self.titles.values()), "")

@@ -1,20 +1,21 @@
-"""E-mails the portal sends. Each is queued to go out after the surrounding transaction commits.
+"""What the portal tells people: a notification in the portal (the bell) and an e-mail.
 
-A message that cannot be sent (the mail server refuses it or cannot be reached) never fails the
-request that caused it: it is logged at ERROR with its recipient, subject and body, so that it
-can be sent again by hand.
+Both are written or queued in the transaction of the action that causes them and go out only
+once it commits. Each e-mail is a background task (``portal.tasks.send_email``): one that cannot
+be sent (the mail server refuses it or cannot be reached) never fails the request that caused
+it; it is retried, and logged at ERROR with its recipient, subject and body when it is given up.
 """
 
 import logging
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template import Context, engines
 from django.urls import reverse
 from django.utils import translation
 
 from portal.enums import RegistrationStatus, Role
+from portal.tasks import send_email
 from portal.validators import single_line
 
 logger = logging.getLogger(__name__)
@@ -32,13 +33,13 @@ def _send(messages: list[tuple[str, str, str | None, list[str]]]) -> None:
 
 
 def _deliver(messages: list[tuple[str, str, str | None, str]]) -> None:
-    """Send each message on its own; log (and keep going after) any that fails."""
-    for subject, body, sender, recipient in messages:
+    """Queue each message as its own task; a queue that refuses one is logged, never raised."""
+    for subject, body, _sender, recipient in messages:
         try:
-            EmailMessage(subject, body, sender, [recipient]).send()
+            send_email.enqueue(subject=subject, body=body, recipient=recipient)
         except Exception:
             logger.exception(
-                "E-mail not sent; send it again by hand.\nTo: %s\nSubject: %s\n\n%s",
+                "E-mail not queued; send it again by hand.\nTo: %s\nSubject: %s\n\n%s",
                 recipient,
                 subject,
                 body,
@@ -62,19 +63,14 @@ def _render(template: str, context: dict) -> tuple[str, str]:
 def notify_staff_of_registration(registration) -> None:
     from portal.models import User
 
-    recipients = list(
-        User.objects.filter(groups__name=Role.BUREAU_STAFF, is_active=True)
-        .exclude(email="")
-        .values_list("email", flat=True)
-    )
-    subject, body = _render(
+    notify_users(
+        User.objects.filter(groups__name=Role.BUREAU_STAFF, is_active=True),
         "registration_received",
         {
             "registration": registration,
             "path": reverse("portal:registration-detail", args=[registration.pk]),
         },
     )
-    _send([(subject, body, None, recipients)])
 
 
 def notify_registration_decided(registration) -> None:
@@ -88,8 +84,28 @@ def notify_registration_decided(registration) -> None:
     _send([(subject, body, None, [email] if email else [])])
 
 
+def _titles(template: str, context: dict) -> dict[str, str]:
+    """The subject of ``email/<template>_subject.txt`` in every language of the portal, so that
+    each reader sees a notification in their own."""
+    titles = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            titles[code] = single_line(_render_text(f"email/{template}_subject.txt", context))
+    return titles
+
+
 def notify_users(users, template: str, context: dict) -> None:
-    """E-mail ``email/<template>_subject.txt`` and ``_body.txt`` to each user with an address."""
+    """Tell each active user: a notification in the portal, linking ``context["path"]`` when
+    given, and an e-mail (``email/<template>_subject.txt`` and ``_body.txt``) to those with an
+    address."""
+    from portal.models import Notification
+
+    users = [user for user in users if user.is_active]
+    titles = _titles(template, context)
+    Notification.objects.bulk_create(
+        Notification(recipient=user, kind=template, titles=titles, path=context.get("path", ""))
+        for user in users
+    )
     recipients = [user.email for user in users if user.email]
     subject, body = _render(template, context)
     _send([(subject, body, None, recipients)])

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from portal.collation import Pinyin
 from portal.enums import RegistrationStatus
-from portal.models import Membership, Organization, Registration, User
+from portal.models import Membership, Notification, Organization, Registration, User
 from portal.rules import is_bureau_staff
 
 
@@ -111,3 +111,12 @@ def history_with_changes(instance) -> list:
             if old != new:
                 record.changes.append(FieldChange(str(field.verbose_name), old, new))
     return records
+
+
+def notifications_for_user(user: User) -> QuerySet[Notification]:
+    """The user's own notifications, newest first."""
+    return Notification.objects.filter(recipient=user).order_by("-created", "-pk")
+
+
+def unread_notification_count(user: User) -> int:
+    return Notification.objects.filter(recipient=user, read=None).count()

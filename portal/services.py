@@ -9,7 +9,14 @@ from django.utils.translation import gettext as _
 
 from portal import notifications
 from portal.enums import REGISTRATION_TRANSITIONS, RegistrationStatus, Role
-from portal.models import Membership, Organization, Registration, ReviewerProfile, User
+from portal.models import (
+    Membership,
+    Notification,
+    Organization,
+    Registration,
+    ReviewerProfile,
+    User,
+)
 from portal.workflow import DomainError, check_transition
 
 logger = logging.getLogger(__name__)
@@ -172,3 +179,11 @@ def set_account_active(*, user: User, active: bool, actor: User) -> User:
         change = "reactivated" if active else "deactivated"
         logger.info("Account %s %s by user %s", user.pk, change, actor.pk)
     return user
+
+
+def mark_notifications_read(*, user: User, notification: Notification | None = None) -> int:
+    """Mark one of the user's notifications, or all of them, as read; how many changed."""
+    unread = Notification.objects.filter(recipient=user, read=None)
+    if notification is not None:
+        unread = unread.filter(pk=notification.pk)
+    return unread.update(read=timezone.now())

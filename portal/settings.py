@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "portal",
     "scoring",
     "pilots",
@@ -207,6 +209,21 @@ STORAGES = {
             else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )
     },
+}
+
+# Work that need not finish inside a request (e-mail) goes through Django's tasks API: run at
+# once in development and tests; in production kept in the database and run by the worker
+# (`manage.py db_worker`, started by `make serve-prod`), so one machine needs only PostgreSQL.
+TASKS = {
+    "default": {
+        "BACKEND": env.str(
+            "TASKS_BACKEND",
+            default="django_tasks_db.DatabaseBackend"
+            if PRODUCTION
+            else "django_tasks.backends.immediate.ImmediateBackend",
+        ),
+        "QUEUES": ["default"],
+    }
 }
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")

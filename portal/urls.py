@@ -5,7 +5,14 @@ from django.templatetags.static import static
 from django.urls import include, path
 
 from portal.forms import AdminLoginForm
-from portal.views import accounts, organizations, registrations, reviewers, staff_accounts
+from portal.views import (
+    accounts,
+    notifications,
+    organizations,
+    registrations,
+    reviewers,
+    staff_accounts,
+)
 
 portal_patterns = [
     path("", accounts.HomeView.as_view(), name="home"),
@@ -82,6 +89,17 @@ portal_patterns = [
         "staff-accounts/<int:pk>/reactivate/",
         staff_accounts.StaffAccountReactivateView.as_view(),
         name="staff-account-reactivate",
+    ),
+    path("notifications/", notifications.NotificationListView.as_view(), name="notification-list"),
+    path(
+        "notifications/<int:pk>/",
+        notifications.NotificationOpenView.as_view(),
+        name="notification-open",
+    ),
+    path(
+        "notifications/read/",
+        notifications.NotificationsReadView.as_view(),
+        name="notifications-read",
     ),
     path("registrations/", registrations.RegistrationListView.as_view(), name="registration-list"),
     path(

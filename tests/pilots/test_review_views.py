@@ -259,8 +259,9 @@ def test_conclude_page_concludes_and_moves_the_pilot(client, scene):
 def test_review_list_query_count(client, django_assert_num_queries, rows):
     AcceptanceReviewFactory.create_batch(rows)
     client.force_login(StaffFactory())
-    # session, user, groups, pending registrations, permissions ×2, count, page
-    with django_assert_num_queries(8):
+    # session, user, groups, pending registrations, permissions ×2, count, page,
+    # unread notifications
+    with django_assert_num_queries(9):
         response = client.get(reverse("pilots:review-list"))
     assert len(response.context["object_list"]) == rows
 

@@ -70,8 +70,8 @@ def test_pilot_list_sorts_by_name(staff_client):
 def test_pilot_list_query_count(staff_client, django_assert_num_queries, rows):
     PilotProjectFactory.create_batch(rows, approval_date=datetime.date(2012, 1, 1))
     # session, user, groups, pending registrations, permissions ×2, count, page,
-    # region choices, approval years
-    with django_assert_num_queries(10):
+    # region choices, approval years, unread notifications
+    with django_assert_num_queries(11):
         response = staff_client.get(reverse("pilots:pilot-list"))
     assert len(response.context["object_list"]) == rows
 
@@ -80,7 +80,7 @@ def test_pilot_list_query_count(staff_client, django_assert_num_queries, rows):
 def test_standard_list_query_count(staff_client, django_assert_num_queries, rows):
     for standard in StandardFactory.create_batch(rows):
         PilotStandardFactory(standard=standard)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         response = staff_client.get(reverse("pilots:standard-list"))
     assert len(response.context["object_list"]) == rows
 
@@ -88,7 +88,7 @@ def test_standard_list_query_count(staff_client, django_assert_num_queries, rows
 @pytest.mark.parametrize("rows", [1, 6])
 def test_activity_list_query_count(staff_client, django_assert_num_queries, rows):
     ActivityFactory.create_batch(rows)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         response = staff_client.get(reverse("pilots:activity-list"))
     assert len(response.context["object_list"]) == rows
 
@@ -156,8 +156,8 @@ def test_enterprise_pilot_list_query_count(
         PilotProjectFactory(lead_organization=organization)
         PilotProjectFactory(status=PilotStatus.PASSED)
     # session, user, groups, membership, organization, published count, permissions ×2,
-    # own pilots, published page
-    with django_assert_num_queries(10):
+    # own pilots, published page, unread notifications
+    with django_assert_num_queries(11):
         response = member_client.get(reverse("pilots:pilot-list"))
     assert (len(response.context["own_pilots"]), len(response.context["object_list"])) == (
         rows,

@@ -93,4 +93,76 @@ def test_one_refused_message_does_not_stop_the_others(
         notifications.notify_users(users, "sheet_reopened", {"reason": "补充说明"})
 
     assert [message.to for message in mail.outbox] == [["second@example.com"]]
-    assert [record.levelno for record in caplog.records] == [logging.ERROR]
+    # Retried, then given up and logged with the whole message.
+    assert [r.levelno for r in caplog.records if r.name == "portal.notifications"] == [
+        logging.WARNING
+    ] * 4 + [logging.ERROR]
+
+
+class FlakyEmailBackend(BaseEmailBackend):
+    """A mail server that fails the first time it is asked, then delivers."""
+
+    calls = 0
+
+    def send_messages(self, email_messages):
+        FlakyEmailBackend.calls += 1
+        if FlakyEmailBackend.calls == 1:
+            raise smtplib.SMTPServerDisconnected("connection lost")
+        mail.outbox.extend(email_messages)
+        return len(email_messages)
+
+
+def test_a_message_that_fails_once_is_retried_and_delivered(
+    settings, caplog, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "tests.portal.test_notifications.FlakyEmailBackend"
+    FlakyEmailBackend.calls = 0
+    user = StaffFactory(email="clerk@example.com")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        notifications.notify_users([user], "sheet_reopened", {"reason": "补充说明"})
+
+    assert [message.to for message in mail.outbox] == [["clerk@example.com"]]
+    assert [r.levelno for r in caplog.records if r.name == "portal.notifications"] == [
+        logging.WARNING
+    ]
+
+
+def test_notify_users_leaves_a_notification_in_each_language_for_active_users(
+    django_capture_on_commit_callbacks,
+):
+    from portal.models import Notification
+
+    active, inactive = StaffFactory(), StaffFactory(is_active=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        notifications.notify_users(
+            [active, inactive], "sheet_reopened", {"reason": "补充说明", "path": "/sheets/1/"}
+        )
+
+    [notification] = Notification.objects.all()
+    assert (notification.recipient, notification.kind, notification.path) == (
+        active,
+        "sheet_reopened",
+        "/sheets/1/",
+    )
+    assert notification.titles == {
+        "zh-hans": "您的评分表已被退回",
+        "en": "Your score sheet has been reopened",
+    }
+
+
+def test_nothing_is_sent_or_left_when_the_action_rolls_back(django_capture_on_commit_callbacks):
+    from django.db import transaction
+
+    from portal.models import Notification
+
+    user = StaffFactory(email="clerk@example.com")
+    with django_capture_on_commit_callbacks(execute=True):
+        try:
+            with transaction.atomic():
+                notifications.notify_users([user], "sheet_reopened", {"reason": "x"})
+                raise RuntimeError("the action failed")
+        except RuntimeError:
+            pass
+
+    assert (Notification.objects.count(), len(mail.outbox)) == (0, 0)

@@ -56,8 +56,8 @@ def test_organization_list_query_count_does_not_grow(staff_client, django_assert
     for organization in OrganizationFactory.create_batch(rows):
         MembershipFactory(organization=organization)
     # session, user, groups, pending registrations, user and group permissions (navigation),
-    # count, page, region choices of the filter form
-    with django_assert_num_queries(9):
+    # count, page, region choices of the filter form, unread notifications
+    with django_assert_num_queries(10):
         response = staff_client.get(reverse("portal:organization-list"))
     assert len(response.context["object_list"]) == rows
 
@@ -65,8 +65,9 @@ def test_organization_list_query_count_does_not_grow(staff_client, django_assert
 @pytest.mark.parametrize("rows", [1, 8])
 def test_registration_list_query_count_does_not_grow(staff_client, django_assert_num_queries, rows):
     RegistrationFactory.create_batch(rows)
-    # session, user, groups, pending registrations, user and group permissions, count, page
-    with django_assert_num_queries(8):
+    # session, user, groups, pending registrations, user and group permissions, count, page,
+    # unread notifications
+    with django_assert_num_queries(9):
         response = staff_client.get(reverse("portal:registration-list"))
     assert len(response.context["object_list"]) == rows
 

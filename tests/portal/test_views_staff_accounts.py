@@ -70,8 +70,8 @@ def test_staff_account_list_query_count_does_not_grow(
 ):
     StaffFactory.create_batch(others, is_active=False)
     # session, user, groups, count, pending registrations, user and group permissions
-    # (navigation), page
-    with django_assert_num_queries(8):
+    # (navigation), page, unread notifications
+    with django_assert_num_queries(9):
         response = staff_client.get(reverse("portal:staff-account-list"))
     assert len(response.context["object_list"]) == others + 1
 
