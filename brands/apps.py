@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class BrandsConfig(AppConfig):
     name = "brands"
     verbose_name = _("Brands and awards")
+
+    def ready(self):
+        from brands.views.sections import home_brands, organization_brands
+        from portal.sections import HOME_SECTIONS, ORGANIZATION_SECTIONS
+
+        ORGANIZATION_SECTIONS.append(organization_brands)
+        HOME_SECTIONS.append(home_brands)

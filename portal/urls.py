@@ -123,6 +123,7 @@ urlpatterns = [
     path("", include((portal_patterns, "portal"))),
     path("", include("scoring.urls")),
     path("", include("pilots.urls")),
+    path("", include("brands.urls")),
     path("accounts/login/", accounts.LoginView.as_view(), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

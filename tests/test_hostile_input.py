@@ -13,6 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from pilots.enums import PilotStatus
 from portal.validators import latest_plausible_date
+from tests.brands.factories import BrandFactory, BrandOutputFactory, CountyIndustrialOutputFactory
 from tests.factories import EnterpriseMemberFactory, OrganizationFactory, StaffFactory
 from tests.pilots.factories import (
     AcceptanceReviewFactory,
@@ -96,6 +97,7 @@ def objects(db):
     organization = OrganizationFactory()
     pilot = PilotProjectFactory(lead_organization=organization, status=PilotStatus.APPROVED)
     activity = ActivityFactory(pilot=pilot)
+    brand = BrandFactory(holder=organization)
     return {
         "organization": organization,
         "member": EnterpriseMemberFactory(membership__organization=organization),
@@ -106,6 +108,9 @@ def objects(db):
         "standard": StandardFactory(),
         "template": ScoringTemplateFactory(),
         "review": AcceptanceReviewFactory(),
+        "brand": brand,
+        "brand_output": BrandOutputFactory(brand=brand),
+        "county_output": CountyIndustrialOutputFactory(),
     }
 
 
@@ -121,6 +126,8 @@ def test_routes_are_found():
     assert "/activities/" in routes
     assert "/experts/" in routes
     assert "/pilots/" in routes
+    assert "/brands/" in routes
+    assert "/public/brands/" in routes
 
 
 @pytest.mark.parametrize("role", ["staff", "member", "anonymous"])
@@ -162,6 +169,11 @@ def form_urls(objects) -> list[tuple[str, str]]:
         reverse("pilots:photo-upload", args=[activity.pk]),
         reverse("pilots:photo-edit", args=[objects["photo"].pk]),
         reverse("pilots:review-schedule", args=[pilot.pk]),
+        reverse("brands:brand-edit", args=[objects["brand"].pk]),
+        reverse("brands:brand-output-add", args=[objects["brand"].pk]),
+        reverse("brands:brand-output-edit", args=[objects["brand"].pk, objects["brand_output"].pk]),
+        reverse("brands:title-edit", args=[objects["brand"].title.pk]),
+        reverse("brands:county-output-edit", args=[objects["county_output"].pk]),
     ]
     member_urls = [
         reverse("portal:organization-contacts", args=[objects["organization"].pk]),

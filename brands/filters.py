@@ -1,0 +1,104 @@
+import django_filters
+from django import forms
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from brands import selectors
+from brands.enums import BrandStatus
+from brands.models import Brand, BrandTitle
+from portal.collation import Pinyin
+from portal.filters import AlwaysBoundFilterSet, SortFilter, YearFilter
+from portal.models import Organization
+
+
+def holders(request):
+    """Organizations that hold a title, in pinyin order."""
+    return Organization.objects.filter(pk__in=Brand.objects.values("holder_id")).order_by(
+        Pinyin("name"), "pk"
+    )
+
+
+class BrandFilter(AlwaysBoundFilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        method="search",
+        widget=forms.TextInput(attrs={"placeholder": _("Product, holder or certificate number")}),
+    )
+    title = django_filters.ModelChoiceFilter(
+        label=pgettext_lazy("brand", "Title"),
+        queryset=BrandTitle.objects.order_by("pk"),
+        empty_label=_("All"),
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=BrandStatus.choices, method="with_status", empty_label=_("All")
+    )
+    holder = django_filters.ModelChoiceFilter(
+        label=_("Holder"), queryset=holders, empty_label=_("All")
+    )
+    year = YearFilter(
+        label=_("Valid in"),
+        method="valid_in_year",
+        help_text=_("Valid on 31 December of that year (today, for the current year)."),
+    )
+    sort = SortFilter(
+        label=_("Sort by"),
+        orders=[
+            (
+                "latest",
+                _("Valid until, latest first"),
+                [F("valid_until").desc(), Pinyin("product"), "pk"],
+            ),
+            (
+                "soonest",
+                _("Valid until, soonest first"),
+                [F("valid_until").asc(), Pinyin("product"), "pk"],
+            ),
+            ("product", _("Product (in pinyin order)"), [Pinyin("product"), "pk"]),
+            ("holder", _("Holder (in pinyin order)"), [Pinyin("holder__name"), "product", "pk"]),
+        ],
+    )
+
+    class Meta:
+        model = Brand
+        fields = ["q", "title", "status", "holder", "year"]
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        return queryset.filter(
+            Q(product__icontains=value)
+            | Q(holder__name__icontains=value)
+            | Q(holder__name_en__icontains=value)
+            | Q(certificate_number__icontains=value)
+        )
+
+    def with_status(self, queryset, name, value):
+        return queryset.filter(selectors.with_status(value))
+
+    def valid_in_year(self, queryset, name, value):
+        return queryset.filter(selectors.valid_in_year(int(value)))
+
+
+class PublicBrandFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        method="search",
+        widget=forms.TextInput(attrs={"placeholder": _("Product or holder")}),
+    )
+    title = django_filters.ModelChoiceFilter(
+        label=pgettext_lazy("brand", "Title"),
+        queryset=BrandTitle.objects.order_by("pk"),
+        empty_label=_("All"),
+    )
+
+    class Meta:
+        model = Brand
+        fields = ["q", "title"]
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        return queryset.filter(
+            Q(product__icontains=value)
+            | Q(holder__name__icontains=value)
+            | Q(holder__name_en__icontains=value)
+        )

@@ -1,0 +1,50 @@
+from django.urls import path
+
+from brands.views import brands, outputs, public, titles
+
+app_name = "brands"
+
+urlpatterns = [
+    path("brands/", brands.BrandListView.as_view(), name="brand-list"),
+    path("brands/new/", brands.BrandCreateView.as_view(), name="brand-create"),
+    path("brands/expiring/", brands.ExpiringBrandListView.as_view(), name="brand-expiring"),
+    path("brands/<int:pk>/", brands.BrandDetailView.as_view(), name="brand-detail"),
+    path("brands/<int:pk>/edit/", brands.BrandUpdateView.as_view(), name="brand-edit"),
+    path("brands/<int:pk>/delete/", brands.BrandDeleteView.as_view(), name="brand-delete"),
+    path("brands/<int:pk>/history/", brands.BrandHistoryView.as_view(), name="brand-history"),
+    path(
+        "brands/<int:pk>/outputs/add/",
+        outputs.BrandOutputFormView.as_view(),
+        name="brand-output-add",
+    ),
+    path(
+        "brands/<int:pk>/outputs/<int:output>/edit/",
+        outputs.BrandOutputFormView.as_view(),
+        name="brand-output-edit",
+    ),
+    path(
+        "brands/<int:pk>/outputs/<int:output>/remove/",
+        outputs.BrandOutputDeleteView.as_view(),
+        name="brand-output-remove",
+    ),
+    path("brands/titles/", titles.TitleListView.as_view(), name="title-list"),
+    path("brands/titles/new/", titles.TitleCreateView.as_view(), name="title-create"),
+    path("brands/titles/<int:pk>/edit/", titles.TitleUpdateView.as_view(), name="title-edit"),
+    path("brands/titles/<int:pk>/delete/", titles.TitleDeleteView.as_view(), name="title-delete"),
+    path(
+        "brands/county-output/",
+        outputs.CountyOutputListView.as_view(),
+        name="county-output-list",
+    ),
+    path(
+        "brands/county-output/new/",
+        outputs.CountyOutputCreateView.as_view(),
+        name="county-output-create",
+    ),
+    path(
+        "brands/county-output/<int:pk>/edit/",
+        outputs.CountyOutputUpdateView.as_view(),
+        name="county-output-edit",
+    ),
+    path("public/brands/", public.PublicBrandListView.as_view(), name="public-brand-list"),
+]

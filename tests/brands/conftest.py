@@ -1,0 +1,26 @@
+import pytest
+
+from tests.brands.factories import BrandFactory, BrandOutputFactory, CountyIndustrialOutputFactory
+
+
+@pytest.fixture
+def brand(organization):
+    """A title valid today, held by ``organization`` (the ``member`` fixture's organization)."""
+    return BrandFactory(holder=organization)
+
+
+@pytest.fixture
+def brand_objects(brand):
+    """The brand, one of its output values, and a county output."""
+    return {
+        "brand": brand,
+        "output": BrandOutputFactory(brand=brand),
+        "county_output": CountyIndustrialOutputFactory(),
+        "title": brand.title,
+    }
+
+
+@pytest.fixture
+def staff_client(client, staff_user):
+    client.force_login(staff_user)
+    return client

@@ -1,0 +1,50 @@
+"""Factories of the brands app: titles, brands with their output values, the county's output."""
+
+import datetime
+from decimal import Decimal
+
+import factory
+from django.utils import timezone
+
+from tests.factories import OrganizationFactory
+
+
+class BrandTitleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "brands.BrandTitle"
+
+    name = factory.Sequence(lambda n: f"测试称号{n}")
+
+
+class BrandFactory(factory.django.DjangoModelFactory):
+    """A title valid today: from a year ago for three years."""
+
+    class Meta:
+        model = "brands.Brand"
+
+    product = factory.Sequence(lambda n: f"“测试{n}”牌产品")
+    holder = factory.SubFactory(OrganizationFactory)
+    title = factory.SubFactory(BrandTitleFactory)
+    certificate_number = factory.Sequence(lambda n: f"TEST-{n:04d}")
+    valid_from = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=365))
+    valid_until = factory.LazyAttribute(
+        lambda brand: brand.valid_from + datetime.timedelta(days=3 * 365)
+    )
+
+
+class BrandOutputFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "brands.BrandOutput"
+
+    brand = factory.SubFactory(BrandFactory)
+    year = 2014
+    output = Decimal("1000.00")
+
+
+class CountyIndustrialOutputFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "brands.CountyIndustrialOutput"
+
+    year = 2014
+    output = Decimal("10000.00")
+    source_note = "测试数据"
