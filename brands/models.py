@@ -56,7 +56,7 @@ class BrandTitle(RulesModel):
             "add": portal_rules.is_bureau_staff,
             "view": portal_rules.is_bureau_staff,
             "change": portal_rules.is_bureau_staff,
-            "delete": portal_rules.is_bureau_staff,
+            "delete": portal_rules.is_bureau_staff & brand_rules.title_is_deletable,
         }
 
     def __str__(self):
@@ -133,7 +133,7 @@ class Brand(RulesModel):
             "add": portal_rules.is_bureau_staff,
             "view": portal_rules.is_bureau_staff | brand_rules.is_holder_member,
             "change": portal_rules.is_bureau_staff,
-            "delete": portal_rules.is_bureau_staff,
+            "delete": portal_rules.is_bureau_staff & brand_rules.brand_is_deletable,
             "view_history": portal_rules.is_bureau_staff,
         }
 

@@ -6,6 +6,7 @@ read-only. Everyone sees the public list of titles within their validity period.
 
 import rules
 
+from portal.references import is_referred_to
 from portal.rules import is_bureau_staff, is_member_of
 
 
@@ -13,6 +14,23 @@ from portal.rules import is_bureau_staff, is_member_of
 def is_holder_member(user, brand) -> bool:
     """The user is an enterprise member of the organization that holds the brand's title."""
     return brand is not None and is_member_of(user, brand.holder)
+
+
+# A brand's own parts go with it; anything else that refers to it holds it back.
+BRAND_PARTS = ("outputs", "reminders")
+
+
+@rules.predicate
+def brand_is_deletable(user, brand) -> bool:
+    """Nothing but the brand's own output figures and reminders refers to it (with no brand
+    given, true)."""
+    return brand is None or not is_referred_to(brand, parts=BRAND_PARTS)
+
+
+@rules.predicate
+def title_is_deletable(user, title) -> bool:
+    """No brand holds the title (with no title given, true)."""
+    return title is None or not is_referred_to(title)
 
 
 # The register's pages without an object: the list, the expiring titles, the county's output.

@@ -117,7 +117,9 @@ class BrandHistoryView(BrandObjectMixin, DetailView):
 
 
 class BrandDeleteView(ProtectedDeleteMixin, BrandObjectMixin, DeleteView):
-    permission_required = "brands.delete_brand"
+    permission_required = "brands.change_brand"
+    delete_permission = "brands.delete_brand"
+    parts = ("outputs", "reminders")
     template_name = "brands/brand_confirm_delete.html"
     context_object_name = "brand"
     success_url = reverse_lazy("brands:brand-list")

@@ -47,7 +47,8 @@ class TitleUpdateView(SuccessMessageMixin, PermissionRequiredMixin, UpdateView):
 
 
 class TitleDeleteView(ProtectedDeleteMixin, PermissionRequiredMixin, DeleteView):
-    permission_required = "brands.delete_brandtitle"
+    permission_required = "brands.change_brandtitle"
+    delete_permission = "brands.delete_brandtitle"
     model = BrandTitle
     template_name = "brands/brandtitle_confirm_delete.html"
     context_object_name = "title"

@@ -38,7 +38,7 @@ def test_brand_list_query_count(staff_client, django_assert_num_queries, rows):
     CountyIndustrialOutputFactory(year=2014)
     # session, user, groups, pending registrations, permissions ×2, latest county year,
     # share (brands, county), expiring count, count, page, title and holder choices
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         response = staff_client.get(reverse("brands:brand-list"))
     assert len(response.context["object_list"]) == rows
 
@@ -131,7 +131,7 @@ def test_expiring_list_query_count(staff_client, django_assert_num_queries, rows
     BrandFactory.create_batch(rows, valid_from=days(-1000), valid_until=days(89))
     BrandFactory(valid_from=days(-1000), valid_until=days(91))
     # session, user, groups, pending registrations, permissions ×2, count, page
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         response = staff_client.get(reverse("brands:brand-expiring"))
     assert len(response.context["object_list"]) == rows
 
@@ -271,7 +271,7 @@ def test_county_output_list_query_count(staff_client, django_assert_num_queries,
         )
     # session, user, groups, pending registrations, permissions ×2, count, page,
     # shares (brands, county)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         response = staff_client.get(reverse("brands:county-output-list"))
     assert [figure.share for _record, figure in response.context["rows"]] == [
         Decimal("0.1000")
@@ -313,7 +313,7 @@ def test_title_list_query_count(staff_client, django_assert_num_queries, rows):
     for title in BrandTitleFactory.create_batch(rows):
         BrandFactory(title=title)
     # session, user, groups, pending registrations, permissions ×2, titles with counts
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = staff_client.get(reverse("brands:title-list"))
     assert len(response.context["object_list"]) == rows + 1
 
