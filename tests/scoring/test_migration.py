@@ -19,6 +19,23 @@ BEFORE = [
 ]
 
 
+@pytest.fixture
+def sequences_past_restored_rows():
+    """Taking the database back drops the scoring app's tables, and their id sequences start
+    again at 1. The rows that a serialized rollback puts back after this test keep their ids,
+    so the sequences are moved past any of them, or the next test's first row would collide."""
+    yield
+    if connection.vendor != "postgresql":
+        return
+    from django.apps import apps
+
+    with connection.cursor() as cursor:
+        for model in apps.get_app_config("scoring").get_models():
+            cursor.execute(
+                "SELECT setval(pg_get_serial_sequence(%s, 'id'), 1000000)", [model._meta.db_table]
+            )
+
+
 def migrate(targets):
     executor = MigrationExecutor(connection)
     executor.migrate(targets)
@@ -27,7 +44,7 @@ def migrate(targets):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_scoring_move_keeps_every_score_declaration_and_event():
+def test_scoring_move_keeps_every_score_declaration_and_event(sequences_past_restored_rows):
     old = (
         migrate(BEFORE)
         .loader.project_state(
