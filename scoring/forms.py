@@ -271,3 +271,25 @@ class ConcludePanelForm(forms.Form):
                 % {"date": self.not_before.isoformat()}
             )
         return value
+
+
+class PaperDateField(forms.DateField):
+    """The day a paper record was made (a declaration, a sheet): not in the future."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Date on the paper record"))
+        kwargs.setdefault("widget", DATE_WIDGET)
+        kwargs.setdefault("validators", [validate_plausible_date])
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value is not None and value > timezone.localdate():
+            raise forms.ValidationError(_("The date cannot be in the future."))
+        return value
+
+
+class PaperDeclarationForm(DeclarationForm):
+    """Staff enter a declaration that a reviewer signed on paper, with its date."""
+
+    occurred_on = PaperDateField()

@@ -43,6 +43,11 @@ urlpatterns = [
     ),
     path("panels/<int:pk>/declare/", panels.DeclarationView.as_view(), name="panel-declare"),
     path(
+        "panels/<int:pk>/members/<int:member>/paper-declaration/",
+        panels.PaperDeclarationView.as_view(),
+        name="panel-paper-declaration",
+    ),
+    path(
         "panels/<int:pk>/start-scoring/",
         panels.StartScoringView.as_view(),
         name="panel-start-scoring",
@@ -54,4 +59,5 @@ urlpatterns = [
     ),
     path("sheets/<int:pk>/", sheets.SheetView.as_view(), name="sheet-detail"),
     path("sheets/<int:pk>/reopen/", sheets.SheetReopenView.as_view(), name="sheet-reopen"),
+    path("sheets/<int:pk>/paper/", sheets.PaperSheetView.as_view(), name="sheet-paper"),
 ]

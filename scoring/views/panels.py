@@ -14,7 +14,7 @@ from portal.views.mixins import DomainErrorMixin, FoundObjectMixin
 from scoring import selectors, services
 from scoring.enums import Declaration, PanelStatus, SheetStatus
 from scoring.exports import panel_matrix_workbook
-from scoring.forms import DeclarationForm, PanelMemberAddForm, ReasonForm
+from scoring.forms import DeclarationForm, PanelMemberAddForm, PaperDeclarationForm, ReasonForm
 from scoring.models import Panel, PanelMember
 
 
@@ -200,3 +200,36 @@ class PanelMatrixExportView(PanelMixin, DetailView):
         )
         response["Content-Disposition"] = f'attachment; filename="panel-{panel.pk}.xlsx"'
         return response
+
+
+class PaperDeclarationView(PanelActionView):
+    """Staff enter a reviewer's declaration made on paper (a review held before the portal, or
+    on site without it), dated the day it was signed."""
+
+    form_class = PaperDeclarationForm
+    template_name = "scoring/paper_declaration_form.html"
+
+    def get_member(self) -> PanelMember:
+        return get_object_or_404(
+            PanelMember.objects.select_related("reviewer"),
+            pk=self.kwargs["member"],
+            panel=self.get_panel(),
+            removed=None,
+            declaration=Declaration.PENDING,
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(member=self.get_member(), **kwargs)
+
+    def act(self, form):
+        member = self.get_member()
+        services.declare(
+            member=member,
+            conflict=form.cleaned_data["declaration"] == Declaration.CONFLICT,
+            note=form.cleaned_data["note"],
+            actor=self.request.user,
+            occurred_on=form.cleaned_data["occurred_on"],
+        )
+        return self.back(
+            _("The declaration of %(name)s has been recorded.") % {"name": member.reviewer}
+        )

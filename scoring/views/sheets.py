@@ -8,7 +8,7 @@ from django.views.generic import FormView
 
 from portal.views.mixins import DomainErrorMixin, FoundObjectMixin
 from scoring import selectors, services
-from scoring.forms import ReasonForm, ScoreSheetForm
+from scoring.forms import PaperDateField, ReasonForm, ScoreSheetForm
 from scoring.models import ScoreSheet
 
 
@@ -112,5 +112,40 @@ class SheetReopenView(DomainErrorMixin, SheetMixin, FormView):
         messages.success(
             self.request,
             _("The sheet has been given back to %(name)s.") % {"name": sheet.panel_member.reviewer},
+        )
+        return redirect(sheet.panel_member.panel)
+
+
+class PaperSheetView(SheetView):
+    """Staff enter a sheet that its reviewer filled in on paper, dated the day it was signed,
+    and submit it on the reviewer's behalf (the panel record names both)."""
+
+    permission_required = "scoring.enter_scoresheet"
+
+    def submitting(self) -> bool:
+        return True
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        form.fields["occurred_on"] = PaperDateField()
+        return form
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs) | {"editable": True, "paper": True}
+
+    def post(self, request, *args, **kwargs):
+        return FormView.post(self, request, *args, **kwargs)
+
+    def act(self, form):
+        sheet = services.submit_score_sheet(
+            sheet=self.get_sheet(),
+            scores=form.scores(),
+            actor=self.request.user,
+            occurred_on=form.cleaned_data["occurred_on"],
+        )
+        messages.success(
+            self.request,
+            _("The paper sheet of %(name)s has been entered with %(total)s points.")
+            % {"name": sheet.panel_member.reviewer, "total": sheet.total},
         )
         return redirect(sheet.panel_member.panel)

@@ -1,5 +1,6 @@
 """Acceptance review pages: who may open what, and how the score sheet behaves."""
 
+import datetime
 from decimal import Decimal as D
 
 import pytest
@@ -8,6 +9,7 @@ from openpyxl import load_workbook
 
 from scoring import services as scoring_services
 from scoring.enums import Declaration, SheetStatus
+from scoring.models import ScoreSheet
 from scoring.selectors import template_leaves
 from tests.factories import EnterpriseMemberFactory, ReviewerFactory, StaffFactory
 from tests.pilots.factories import AcceptanceReviewFactory
@@ -88,6 +90,14 @@ MATRIX = [
     ("scoring:sheet-detail", lambda s: [s["sheet"].pk], "get", STAFF_ONLY | {"panel": OK}),
     # The scene's sheet is a draft: there is nothing to reopen, even for staff.
     ("scoring:sheet-reopen", lambda s: [s["sheet"].pk], "get", STAFF_ONLY | {"staff": FORBIDDEN}),
+    # Staff enter paper records: the undeclared member's declaration, the draft sheet.
+    (
+        "scoring:panel-paper-declaration",
+        lambda s: [s["review"].panel.pk, s["member_id"]],
+        "get",
+        STAFF_ONLY,
+    ),
+    ("scoring:sheet-paper", lambda s: [s["sheet"].pk], "get", STAFF_ONLY),
     (
         "pilots:pilot-detail",
         lambda s: [s["review"].pilot.pk],
@@ -344,3 +354,60 @@ def test_conclude_page_shows_the_checklist_and_no_form_while_sheets_are_out(clie
         False,
         False,
     )
+
+
+def test_staff_record_a_paper_declaration_dated_the_day_it_was_signed(client, scene):
+    review, staff = scene["review"], scene["users"]["staff"]
+    client.force_login(staff)
+    url = reverse("scoring:panel-paper-declaration", args=[review.panel.pk, scene["member_id"]])
+
+    response = client.post(
+        url, {"declaration": "no_conflict", "note": "", "occurred_on": "2013-09-26"}
+    )
+
+    assert response.url == review.get_absolute_url()
+    member = review.panel.members.get(pk=scene["member_id"])
+    event = review.panel.events.get(note_code="no_conflict")
+    assert (member.declaration, event.occurred_on, event.actor) == (
+        "no_conflict",
+        datetime.date(2013, 9, 26),
+        staff,
+    )
+    assert client.get(url).status_code == 404  # declared: nothing left to record
+
+
+def test_staff_enter_a_paper_sheet_on_the_reviewers_behalf(client, scene):
+    review, sheet, staff = scene["review"], scene["sheet"], scene["users"]["staff"]
+    leaves = template_leaves(review.panel.template)
+    data = {f"points_{leaf.pk}": str(leaf.max_points) for leaf in leaves}
+    client.force_login(staff)
+
+    response = client.post(
+        reverse("scoring:sheet-paper", args=[sheet.pk]), data | {"occurred_on": "2013-09-26"}
+    )
+
+    sheet.refresh_from_db()
+    event = review.panel.events.get(note_code="submitted")
+    assert response.url == review.get_absolute_url()
+    assert (sheet.status, sheet.total, event.occurred_on, event.actor) == (
+        "submitted",
+        D("100.00"),
+        datetime.date(2013, 9, 26),
+        staff,
+    )
+    assert client.get(reverse("scoring:sheet-paper", args=[sheet.pk])).status_code == 403
+
+
+def test_a_paper_sheet_keeps_what_was_typed_when_an_item_is_missing(client, scene):
+    review, sheet = scene["review"], scene["sheet"]
+    first = template_leaves(review.panel.template)[0]
+    client.force_login(scene["users"]["staff"])
+
+    response = client.post(
+        reverse("scoring:sheet-paper", args=[sheet.pk]),
+        {f"points_{first.pk}": "12.5", "occurred_on": "2013-09-26"},
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"][f"points_{first.pk}"].value() == "12.5"
+    assert ScoreSheet.objects.get(pk=sheet.pk).status == "draft"
