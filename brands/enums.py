@@ -33,3 +33,50 @@ badge_colours(
 # The statuses in which a title counts as held (有效期内): shown to the public, counted in the
 # share of the county's output.
 HELD_STATUSES = {BrandStatus.VALID, BrandStatus.EXPIRING}
+
+
+class ProgramLevel(models.TextChoices):
+    """Who confers an award programme."""
+
+    NATIONAL = "national", _("National")
+    PROVINCIAL = "provincial", _("Provincial")
+    MUNICIPAL = "municipal", _("Municipal")
+    COUNTY = "county", _("County")
+
+
+badge_colours(
+    ProgramLevel,
+    {
+        ProgramLevel.NATIONAL: "danger",
+        ProgramLevel.PROVINCIAL: "primary",
+        ProgramLevel.MUNICIPAL: "info",
+        ProgramLevel.COUNTY: "secondary",
+    },
+)
+
+
+class ProgramKind(models.TextChoices):
+    """Whether experts score the applications (with the programme's scoring template), or the
+    bureau only recommends them (an accepted application goes straight to the decision)."""
+
+    SCORED = "scored", _("Award with expert scoring")
+    RECOMMENDATION = "recommendation", _("Recommendation only")
+
+
+class ProgramWindow(models.TextChoices):
+    """Where today falls against a programme's application period (never stored:
+    ``brands.windows.program_window`` computes it from the dates)."""
+
+    UPCOMING = "upcoming", _("Not open yet")
+    OPEN = "open", _("Open now")
+    CLOSED = "closed", _("Closed")
+
+
+badge_colours(
+    ProgramWindow,
+    {
+        ProgramWindow.UPCOMING: "secondary",
+        ProgramWindow.OPEN: "success",
+        ProgramWindow.CLOSED: "dark",
+    },
+)

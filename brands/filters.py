@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from brands import selectors
-from brands.enums import BrandStatus
-from brands.models import Brand, BrandTitle
+from brands.enums import BrandStatus, ProgramLevel, ProgramWindow
+from brands.models import AwardProgram, Brand, BrandTitle
 from portal.collation import Pinyin
 from portal.filters import AlwaysBoundFilterSet, SortFilter, YearFilter
 from portal.models import Organization
@@ -102,3 +102,48 @@ class PublicBrandFilter(django_filters.FilterSet):
             | Q(holder__name__icontains=value)
             | Q(holder__name_en__icontains=value)
         )
+
+
+def program_rounds(request=None):
+    """The rounds that programmes have, latest first."""
+    rounds = AwardProgram.objects.order_by("-round").values_list("round", flat=True).distinct()
+    return [(value, value) for value in rounds]
+
+
+class AwardProgramFilter(AlwaysBoundFilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        method="search",
+        widget=forms.TextInput(attrs={"placeholder": _("Name or eligibility")}),
+    )
+    level = django_filters.ChoiceFilter(
+        label=_("Level"), choices=ProgramLevel.choices, empty_label=_("All")
+    )
+    round = django_filters.ChoiceFilter(
+        label=_("Year or round"), choices=program_rounds, empty_label=_("All")
+    )
+    window = django_filters.ChoiceFilter(
+        label=_("Applications"),
+        choices=ProgramWindow.choices,
+        method="in_window",
+        empty_label=_("All"),
+    )
+    sort = SortFilter(
+        label=_("Sort by"),
+        orders=[
+            ("latest", _("Opening, latest first"), [F("opens_on").desc(), Pinyin("name"), "pk"]),
+            ("closing", _("Closing, soonest first"), [F("closes_on").asc(), Pinyin("name"), "pk"]),
+            ("name", _("Name (in pinyin order)"), [Pinyin("name"), "-round", "pk"]),
+        ],
+    )
+
+    class Meta:
+        model = AwardProgram
+        fields = ["q", "level", "round", "window"]
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        return queryset.filter(Q(name__icontains=value) | Q(eligibility__icontains=value))
+
+    def in_window(self, queryset, name, value):
+        return queryset.filter(selectors.in_window(value))

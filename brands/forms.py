@@ -1,10 +1,18 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from brands.models import Brand, BrandOutput, BrandTitle, CountyIndustrialOutput
+from brands.models import (
+    AwardProgram,
+    Brand,
+    BrandOutput,
+    BrandTitle,
+    CountyIndustrialOutput,
+    RequiredMaterial,
+)
 from portal.collation import Pinyin
 from portal.models import Organization
 from scoring.forms import DATE_WIDGET
+from scoring.models import ScoringTemplate
 
 
 class BrandForm(forms.ModelForm):
@@ -68,3 +76,46 @@ class BrandTitleForm(forms.ModelForm):
     class Meta:
         model = BrandTitle
         fields = ["name", "name_en", "awarded_by"]
+
+
+class AwardProgramForm(forms.ModelForm):
+    class Meta:
+        model = AwardProgram
+        fields = [
+            "name",
+            "round",
+            "level",
+            "kind",
+            "scoring_template",
+            "opens_on",
+            "closes_on",
+            "eligibility",
+        ]
+        widgets = {
+            "opens_on": DATE_WIDGET,
+            "closes_on": DATE_WIDGET,
+            "eligibility": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["scoring_template"].queryset = ScoringTemplate.objects.order_by(
+            "name", "-version", "pk"
+        )
+
+
+class RequiredMaterialForm(forms.ModelForm):
+    """One material of a programme; a new one without a position goes last."""
+
+    class Meta:
+        model = RequiredMaterial
+        fields = ["name", "description", "mandatory", "position"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, program: AwardProgram, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.program = program
+        self.fields["position"].required = False
+
+    def clean_position(self):
+        return self.cleaned_data.get("position") or 0

@@ -7,7 +7,7 @@ read-only. Everyone sees the public list of titles within their validity period.
 import rules
 
 from portal.references import is_referred_to
-from portal.rules import is_bureau_staff, is_member_of
+from portal.rules import is_bureau_staff, is_enterprise_member, is_member_of
 
 
 @rules.predicate
@@ -35,3 +35,18 @@ def title_is_deletable(user, title) -> bool:
 
 # The register's pages without an object: the list, the expiring titles, the county's output.
 rules.add_perm("brands.view_brand_list", is_bureau_staff)
+
+
+# A programme's own parts go with it; anything else that refers to it holds it back.
+PROGRAM_PARTS = ("materials",)
+
+
+@rules.predicate
+def program_is_deletable(user, program) -> bool:
+    """Nothing but the programme's own list of required materials refers to it (with no
+    programme given, true)."""
+    return program is None or not is_referred_to(program, parts=PROGRAM_PARTS)
+
+
+# Enterprise members see the programmes open now (and staff, who keep them).
+rules.add_perm("brands.view_open_programs", is_bureau_staff | is_enterprise_member)

@@ -7,11 +7,18 @@ import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 
-from brands.enums import BrandStatus
-from brands.models import Brand, BrandOutput, BrandTitle, CountyIndustrialOutput
+from brands.enums import BrandStatus, ProgramWindow
+from brands.models import (
+    AwardProgram,
+    Brand,
+    BrandOutput,
+    BrandTitle,
+    CountyIndustrialOutput,
+    RequiredMaterial,
+)
 from brands.validity import expiry_window_end, reference_date
 from portal.enums import Role
 from portal.models import Organization, User
@@ -176,4 +183,39 @@ def reminder_recipients(brand: Brand) -> QuerySet[User]:
         )
         .distinct()
         .order_by("pk")
+    )
+
+
+# --- award programmes ---------------------------------------------------------------------
+
+
+def in_window(window: str, today: datetime.date | None = None) -> Q:
+    """Programmes whose window on ``today`` is ``window`` (``brands.windows.program_window``)."""
+    today = _today(today)
+    return {
+        ProgramWindow.UPCOMING: Q(opens_on__gt=today),
+        ProgramWindow.OPEN: Q(opens_on__lte=today, closes_on__gte=today),
+        ProgramWindow.CLOSED: Q(closes_on__lt=today),
+    }[window]
+
+
+def programs_for_staff() -> QuerySet[AwardProgram]:
+    """Every programme, with its template and how many materials it asks for."""
+    return AwardProgram.objects.select_related("scoring_template").annotate(
+        material_count=Count("materials")
+    )
+
+
+def program_materials(program: AwardProgram) -> QuerySet[RequiredMaterial]:
+    return program.materials.order_by("position", "pk")
+
+
+def open_programs(today: datetime.date | None = None) -> QuerySet[AwardProgram]:
+    """Programmes taking applications today, closing soonest first, with their materials."""
+    return (
+        AwardProgram.objects.filter(in_window(ProgramWindow.OPEN, today))
+        .prefetch_related(
+            Prefetch("materials", queryset=RequiredMaterial.objects.order_by("position", "pk"))
+        )
+        .order_by("closes_on", "name", "pk")
     )

@@ -1,15 +1,23 @@
 """Everything in the brands app that writes: brands with their output figures, the county's
-output, and the reminders of titles about to expire."""
+output, the reminders of titles about to expire, and award programmes with their required
+materials."""
 
 import datetime
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, Max, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 
-from brands.models import Brand, BrandOutput, BrandReminder, CountyIndustrialOutput
+from brands.models import (
+    AwardProgram,
+    Brand,
+    BrandOutput,
+    BrandReminder,
+    CountyIndustrialOutput,
+    RequiredMaterial,
+)
 from brands.selectors import expiring_brands, reminder_recipients
 from portal import notifications
 
@@ -96,3 +104,34 @@ def send_expiry_reminders(*, today: datetime.date | None = None) -> list[BrandRe
         reminder.save(update_fields=["recipient_count"])
         sent.append(reminder)
     return sent
+
+
+@transaction.atomic
+def save_program(
+    *, program: AwardProgram, materials: list[RequiredMaterial] | None = None
+) -> AwardProgram:
+    """Save a new or changed programme after validating it (``full_clean``: its dates, the
+    template that its kind needs or excludes, one programme per name and round), and add
+    ``materials`` to it in their order, through ``save_material``."""
+    program.full_clean()
+    program.save()
+    for material in materials or []:
+        material.program = program
+        save_material(material=material)
+    return program
+
+
+@transaction.atomic
+def save_material(*, material: RequiredMaterial) -> RequiredMaterial:
+    """Save a new or changed required material after validating it. A new one without a
+    position goes after the programme's last material."""
+    if material.pk is None and not material.position:
+        # Lock the programme, so that two materials added at once get their own positions.
+        AwardProgram.objects.select_for_update().filter(pk=material.program_id).first()
+        last = RequiredMaterial.objects.filter(program_id=material.program_id).aggregate(
+            last=Max("position")
+        )["last"]
+        material.position = (last or 0) + 1
+    material.full_clean()
+    material.save()
+    return material

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from brands.views import brands, outputs, public, titles
+from brands.views import brands, outputs, programs, public, titles
 
 app_name = "brands"
 
@@ -46,5 +46,32 @@ urlpatterns = [
         outputs.CountyOutputUpdateView.as_view(),
         name="county-output-edit",
     ),
+    path("brands/programs/", programs.ProgramListView.as_view(), name="program-list"),
+    path("brands/programs/new/", programs.ProgramCreateView.as_view(), name="program-create"),
+    path("brands/programs/<int:pk>/", programs.ProgramDetailView.as_view(), name="program-detail"),
+    path(
+        "brands/programs/<int:pk>/edit/", programs.ProgramUpdateView.as_view(), name="program-edit"
+    ),
+    path(
+        "brands/programs/<int:pk>/delete/",
+        programs.ProgramDeleteView.as_view(),
+        name="program-delete",
+    ),
+    path(
+        "brands/programs/<int:pk>/materials/add/",
+        programs.MaterialFormView.as_view(),
+        name="program-material-add",
+    ),
+    path(
+        "brands/programs/<int:pk>/materials/<int:material>/edit/",
+        programs.MaterialFormView.as_view(),
+        name="program-material-edit",
+    ),
+    path(
+        "brands/programs/<int:pk>/materials/<int:material>/remove/",
+        programs.MaterialDeleteView.as_view(),
+        name="program-material-remove",
+    ),
+    path("programs/open/", programs.OpenProgramListView.as_view(), name="open-program-list"),
     path("public/brands/", public.PublicBrandListView.as_view(), name="public-brand-list"),
 ]

@@ -1,6 +1,12 @@
 import pytest
 
-from tests.brands.factories import BrandFactory, BrandOutputFactory, CountyIndustrialOutputFactory
+from tests.brands.factories import (
+    AwardProgramFactory,
+    BrandFactory,
+    BrandOutputFactory,
+    CountyIndustrialOutputFactory,
+    RequiredMaterialFactory,
+)
 
 
 @pytest.fixture
@@ -17,6 +23,7 @@ def brand_objects(brand):
         "output": BrandOutputFactory(brand=brand),
         "county_output": CountyIndustrialOutputFactory(),
         "title": brand.title,
+        "material": RequiredMaterialFactory(program=AwardProgramFactory()),
     }
 
 

@@ -1,4 +1,5 @@
-"""Factories of the brands app: titles, brands with their output values, the county's output."""
+"""Factories of the brands app: titles, brands with their output values, the county's output,
+award programmes with their required materials."""
 
 import datetime
 from decimal import Decimal
@@ -48,3 +49,27 @@ class CountyIndustrialOutputFactory(factory.django.DjangoModelFactory):
     year = 2014
     output = Decimal("10000.00")
     source_note = "测试数据"
+
+
+class AwardProgramFactory(factory.django.DjangoModelFactory):
+    """A programme open today (from ten days ago for a month), recommendation only."""
+
+    class Meta:
+        model = "brands.AwardProgram"
+
+    name = factory.Sequence(lambda n: f"测试质量奖{n}")
+    level = "municipal"
+    kind = "recommendation"
+    round = "2026"
+    opens_on = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=10))
+    closes_on = factory.LazyAttribute(lambda p: p.opens_on + datetime.timedelta(days=30))
+    eligibility = "测试条件"
+
+
+class RequiredMaterialFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "brands.RequiredMaterial"
+
+    program = factory.SubFactory(AwardProgramFactory)
+    name = factory.Sequence(lambda n: f"测试材料{n}")
+    position = factory.Sequence(lambda n: n + 1)

@@ -4,9 +4,10 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from brands import selectors
-from brands.models import Brand
+from brands.models import AwardProgram, Brand
 from brands.selectors import brand_output_share
 
 pytestmark = pytest.mark.django_db
@@ -43,3 +44,32 @@ def test_seed_demo_twice_adds_no_brands(seeded):
     before = sorted(Brand.objects.values_list("certificate_number", "modified"))
     call_command("seed_demo", stdout=StringIO())
     assert sorted(Brand.objects.values_list("certificate_number", "modified")) == before
+
+
+def test_seed_demo_creates_the_four_programmes_of_2014(seeded):
+    programs = AwardProgram.objects.filter(round="2014")
+    assert sorted(programs.values_list("name", "level", "kind")) == sorted(
+        [
+            ("咸宁市政府质量奖", "municipal", "scored"),
+            ("长江质量奖", "provincial", "scored"),
+            ("湖北名牌产品", "provincial", "recommendation"),
+            ("全国中小学质量教育社会实践基地", "national", "recommendation"),
+        ]
+    )
+    changjiang = programs.get(name="长江质量奖")
+    assert changjiang.scoring_template.name == "卓越绩效评价准则（GB/T 19580-2012）"
+    assert programs.get(name="全国中小学质量教育社会实践基地").scoring_template is None
+    for program in programs:
+        assert 4 <= program.materials.count() <= 6
+
+
+def test_seed_demo_has_one_programme_open_today(seeded):
+    assert [str(program) for program in selectors.open_programs()] == [
+        f"咸宁市政府质量奖（{timezone.localdate().year}）"
+    ]
+
+
+def test_seed_demo_twice_adds_no_programmes(seeded):
+    before = sorted(AwardProgram.objects.values_list("name", "round", "modified"))
+    call_command("seed_demo", stdout=StringIO())
+    assert sorted(AwardProgram.objects.values_list("name", "round", "modified")) == before

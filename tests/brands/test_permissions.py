@@ -20,6 +20,7 @@ STAFF_ONLY = {
 }
 STAFF_AND_HOLDER = STAFF_ONLY | {"member": OK}
 EVERYONE = dict.fromkeys(ROLES, OK)
+STAFF_AND_MEMBERS = STAFF_ONLY | {"member": OK, "other_member": OK}
 
 
 def brand_args(objects):
@@ -28,6 +29,14 @@ def brand_args(objects):
 
 def output_args(objects):
     return [objects["brand"].pk, objects["output"].pk]
+
+
+def program_args(objects):
+    return [objects["material"].program.pk]
+
+
+def material_args(objects):
+    return [objects["material"].program.pk, objects["material"].pk]
 
 
 # (url name, args from the objects, method, data, expected per role)
@@ -59,6 +68,30 @@ MATRIX = [
     ("brands:county-output-create", lambda o: [], "get", None, STAFF_ONLY),
     ("brands:county-output-edit", lambda o: [o["county_output"].pk], "get", None, STAFF_ONLY),
     ("brands:public-brand-list", lambda o: [], "get", None, EVERYONE),
+    ("brands:program-list", lambda o: [], "get", None, STAFF_ONLY),
+    ("brands:program-create", lambda o: [], "get", None, STAFF_ONLY),
+    ("brands:program-detail", program_args, "get", None, STAFF_ONLY),
+    ("brands:program-edit", program_args, "get", None, STAFF_ONLY),
+    ("brands:program-delete", program_args, "get", None, STAFF_ONLY),
+    ("brands:program-delete", program_args, "post", {}, STAFF_ONLY | {"staff": REDIRECT}),
+    ("brands:program-material-add", program_args, "get", None, STAFF_ONLY),
+    (
+        "brands:program-material-add",
+        program_args,
+        "post",
+        {"name": "自评报告", "mandatory": "on"},
+        STAFF_ONLY | {"staff": REDIRECT},
+    ),
+    ("brands:program-material-edit", material_args, "get", None, STAFF_ONLY),
+    ("brands:program-material-remove", material_args, "get", None, STAFF_ONLY),
+    (
+        "brands:program-material-remove",
+        material_args,
+        "post",
+        {},
+        STAFF_ONLY | {"staff": REDIRECT},
+    ),
+    ("brands:open-program-list", lambda o: [], "get", None, STAFF_AND_MEMBERS),
 ]
 
 CASES = [
