@@ -25,6 +25,22 @@
     });
   });
 
+  // A form that was not accepted: its error summary (templates/includes/_error_summary.html)
+  // takes the focus, so that keyboard and screen-reader users start from the list of problems;
+  // each entry's link moves the focus to its field.
+  var summary = document.querySelector("[data-error-summary]");
+  if (summary) {
+    summary.focus();
+    summary.querySelectorAll("a[href^='#']").forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        var field = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+        if (!field) { return; }
+        event.preventDefault();
+        field.focus();
+      });
+    });
+  }
+
   // A bar that sticks to the bottom of the window (the score sheet's save and submit buttons):
   // the page keeps the focused field above it (portal.css: scroll-padding-bottom).
   var stickyBars = document.querySelectorAll(".sticky-actions");

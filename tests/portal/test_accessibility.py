@@ -1,0 +1,83 @@
+"""The server's share of WCAG 2.1 AA (docs/accessibility.md): error summaries that link to their
+fields, titles that say a form was refused. The browser's share is
+tests/browser/test_accessibility.py."""
+
+import re
+
+import pytest
+from django import forms
+from django.template import Context, Template
+from django.urls import reverse
+from django.utils import translation
+
+from tests.factories import EnterpriseMemberFactory
+
+pytestmark = pytest.mark.django_db
+
+
+class ContactForm(forms.Form):
+    name = forms.CharField(label="Name")
+    channel = forms.ChoiceField(
+        label="Channel", choices=[("mail", "Mail"), ("phone", "Phone")], widget=forms.RadioSelect
+    )
+    token = forms.CharField(widget=forms.HiddenInput)
+
+    def clean(self):
+        raise forms.ValidationError("Nothing can be sent today.")
+
+
+def render(template: str, **context) -> str:
+    return Template("{% load portal_tags %}" + template).render(Context(context))
+
+
+def summary_items(html: str) -> list[str]:
+    return [re.sub(r"\s+", " ", item).strip() for item in re.findall(r"<li>(.*?)</li>", html)]
+
+
+def test_error_summary_links_each_problem_to_its_field():
+    with translation.override("en"):
+        html = render("{% error_summary form %}", form=ContactForm({"name": ""}))
+
+    assert summary_items(html) == [
+        "Nothing can be sent today.",
+        "This field is required.",
+        '<a class="alert-link" href="#id_name">Name: This field is required.</a>',
+        '<a class="alert-link" href="#id_channel_0">Channel: This field is required.</a>',
+    ]
+    assert 'tabindex="-1" data-error-summary' in html
+
+
+def test_error_summary_of_forms_without_errors_is_empty():
+    html = render("{% error_summary form other %}", form=ContactForm(), other=None)
+
+    assert html.strip() == ""
+
+
+def test_error_summary_says_the_note_given_instead_of_the_usual_one():
+    with translation.override("en"):
+        html = render(
+            '{% error_summary form note="The file must be chosen again." %}',
+            form=ContactForm({"name": ""}),
+        )
+
+    assert '<p class="mb-2">The file must be chosen again.</p>' in html
+    assert "Everything you entered has been kept" not in html
+
+
+@pytest.mark.parametrize(
+    ("form", "title"),
+    [(ContactForm(), "Contact"), (ContactForm({"name": ""}), "Error: Contact")],
+)
+def test_error_title_prefix_marks_pages_whose_form_was_refused(form, title):
+    with translation.override("en"):
+        assert render("{% error_title_prefix %}Contact", form=form) == title
+
+
+def test_refused_form_page_title_starts_with_error(client):
+    client.force_login(EnterpriseMemberFactory())
+
+    response = client.post(reverse("password_change"), {}, HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.status_code == 200
+    title = re.search(r"<title>(.*?)</title>", response.content.decode()).group(1)
+    assert title.startswith("Error: Change password · ")
