@@ -570,3 +570,11 @@ def test_activity_page_without_photos_does_not_send_the_user_to_itself(staff_cli
     activity = ActivityFactory()
     page = staff_client.get(activity.get_absolute_url()).content.decode()
     assert ("这项活动还没有照片。" in page, "照片在活动页面上传" in page) == (True, False)
+
+
+def test_pilot_edit_page_title_names_the_pilot(staff_client, english):
+    pilot = PilotProjectFactory(name="油茶栽培示范区")
+
+    response = staff_client.get(reverse("pilots:pilot-edit", args=[pilot.pk]))
+
+    assert response.content.decode().count("<title>Edit pilot · 油茶栽培示范区 · ") == 1

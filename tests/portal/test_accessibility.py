@@ -10,7 +10,12 @@ from django.template import Context, Template
 from django.urls import reverse
 from django.utils import translation
 
-from tests.factories import EnterpriseMemberFactory
+from tests.factories import (
+    EnterpriseMemberFactory,
+    OrganizationFactory,
+    ReviewerFactory,
+    StaffFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -81,3 +86,37 @@ def test_refused_form_page_title_starts_with_error(client):
     assert response.status_code == 200
     title = re.search(r"<title>(.*?)</title>", response.content.decode()).group(1)
     assert title.startswith("Error: Change password · ")
+
+
+def test_expert_edit_page_title_says_what_the_page_is_for(client):
+    client.force_login(StaffFactory())
+    expert = ReviewerFactory(full_name="赵明")
+    response = client.get(
+        reverse("portal:reviewer-edit", args=[expert.pk]), HTTP_ACCEPT_LANGUAGE="en"
+    )
+
+    title = re.search(r"<title>(.*?)</title>", response.content.decode()).group(1)
+    assert title.startswith("Edit expert · 赵明 · ")
+
+
+@pytest.mark.parametrize(
+    ("name", "subject", "title"),
+    [
+        (
+            "portal:staff-account-edit",
+            lambda: StaffFactory(full_name="王静"),
+            "Edit staff member · 王静",
+        ),
+        (
+            "portal:organization-edit",
+            lambda: OrganizationFactory(name="黄袍山公司"),
+            "Edit organization · 黄袍山公司",
+        ),
+    ],
+)
+def test_edit_page_title_names_what_is_edited(client, name, subject, title):
+    client.force_login(StaffFactory())
+
+    response = client.get(reverse(name, args=[subject().pk]), HTTP_ACCEPT_LANGUAGE="en")
+
+    assert re.search(r"<title>(.*) · ", response.content.decode()).group(1) == title
