@@ -1,6 +1,6 @@
 """The server's share of WCAG 2.1 AA (docs/accessibility.md): error summaries that link to their
-fields, titles that say a form was refused. The browser's share is
-tests/browser/test_accessibility.py."""
+fields, titles that say a form was refused, Chinese text marked as Chinese in other languages.
+The browser's share is tests/browser/test_accessibility.py."""
 
 import re
 
@@ -9,6 +9,7 @@ from django import forms
 from django.template import Context, Template
 from django.urls import reverse
 from django.utils import translation
+from django.utils.safestring import mark_safe
 
 from tests.factories import (
     EnterpriseMemberFactory,
@@ -76,6 +77,46 @@ def test_error_summary_says_the_note_given_instead_of_the_usual_one():
 def test_error_title_prefix_marks_pages_whose_form_was_refused(form, title):
     with translation.override("en"):
         assert render("{% error_title_prefix %}Contact", form=form) == title
+
+
+@pytest.mark.parametrize(
+    ("language", "value", "html"),
+    [
+        ("en", "油茶栽培示范区", '<span lang="zh-Hans">油茶栽培示范区</span>'),
+        ("en", "GB/T 19580-2012", "GB/T 19580-2012"),
+        (
+            "en",
+            "Acceptance review of 卓越绩效（GB/T 19580-2012）示范区 (v1)",
+            'Acceptance review of <span lang="zh-Hans">卓越绩效（GB/T 19580-2012）示范区</span>'
+            " (v1)",
+        ),
+        (
+            "en",
+            "赵明 · 高级工程师 · Hubei",
+            '<span lang="zh-Hans">赵明</span> · <span lang="zh-Hans">高级工程师</span> · Hubei',
+        ),
+        ("en", "<b>王静</b>", '&lt;b&gt;<span lang="zh-Hans">王静</span>&lt;/b&gt;'),
+        ("en", mark_safe("王静<br>李强"), '<span lang="zh-Hans">王静<br>李强</span>'),
+        (
+            "en",
+            mark_safe("Person-times (人次)."),
+            'Person-times (<span lang="zh-Hans">人次</span>).',
+        ),
+        ("en", None, "None"),
+        ("zh-hans", "油茶栽培示范区", "油茶栽培示范区"),
+        ("zh-hans", "<b>王静</b>", "&lt;b&gt;王静&lt;/b&gt;"),
+    ],
+)
+def test_zh_marks_chinese_text_as_chinese_only_in_other_languages(language, value, html):
+    with translation.override(language):
+        assert render("{{ value|zh }}", value=value) == html
+
+
+def test_zh_leaves_text_alone_where_nothing_is_escaped():
+    with translation.override("en"):
+        assert render("{% autoescape off %}{{ value|zh }}{% endautoescape %}", value="王静") == (
+            "王静"
+        )
 
 
 def test_refused_form_page_title_starts_with_error(client):
