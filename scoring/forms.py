@@ -213,8 +213,9 @@ class ScoreSheetForm(forms.Form):
         self.criteria = criteria
         self.submit = submit
         for criterion in criteria:
+            # Labels name the item by its code, as the sheet and its error summary show it.
             self.fields[f"points_{criterion.pk}"] = forms.DecimalField(
-                label=criterion.title,
+                label=f"{criterion.code} {criterion.title}",
                 required=False,
                 min_value=0,
                 max_value=criterion.max_points,
@@ -225,7 +226,9 @@ class ScoreSheetForm(forms.Form):
                 ),
             )
             self.fields[f"comment_{criterion.pk}"] = forms.CharField(
-                label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 1})
+                label=_("Comment on %(code)s") % {"code": criterion.code},
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 1}),
             )
 
     def clean(self):

@@ -88,16 +88,6 @@ class SheetView(DomainErrorMixin, SheetMixin, FormView):
             messages.success(self.request, _("Your scores have been saved as a draft."))
         return redirect(sheet)
 
-    def form_invalid(self, form):
-        messages.error(
-            self.request,
-            _(
-                "The sheet was not saved: please correct the items marked in red. Nothing you "
-                "typed has been lost."
-            ),
-        )
-        return super().form_invalid(form)
-
 
 class SheetReopenView(DomainErrorMixin, SheetMixin, FormView):
     permission_required = "scoring.reopen_scoresheet"

@@ -62,7 +62,7 @@ def test_reviewer_scores_and_staff_conclude(page, live_server, demo_data, login,
     expect(page.locator("[data-total]")).to_have_text("68.75 (6/7)")
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="提交", exact=True).click()
-    expect(page.get_by_text("确保该值小于或等于25.00。")).to_be_visible()
+    expect(page.get_by_text("确保该值小于或等于25.00。", exact=True)).to_be_visible()
     expect(points.nth(3)).to_have_value("13.25")
     points.nth(5).fill("23.5")
     expect(page.locator("[data-total]")).to_have_text("92.25")

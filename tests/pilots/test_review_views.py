@@ -411,3 +411,37 @@ def test_a_paper_sheet_keeps_what_was_typed_when_an_item_is_missing(client, scen
     assert response.status_code == 200
     assert response.context["form"][f"points_{first.pk}"].value() == "12.5"
     assert ScoreSheet.objects.get(pk=sheet.pk).status == "draft"
+
+
+def test_sheet_errors_are_tied_to_their_fields_and_listed_at_the_top(client, scene):
+    sheet = scene["sheet"]
+    client.force_login(scene["users"]["panel"])
+    leaf = template_leaves(sheet.panel_member.panel.template)[0]
+
+    response = client.post(sheet.get_absolute_url(), sheet_post(sheet, ["25", "", ""]))
+
+    html = response.content.decode()
+    field = f"id_points_{leaf.pk}"
+    assert f'aria-invalid="true" aria-describedby="{field}_error"' in html
+    assert (
+        f'<div class="invalid-feedback d-block" id="{field}_error">确保该值小于或等于20.00。</div>'
+        in html
+    )
+    assert html.count("data-error-summary") == 1
+    assert f'href="#{field}">{leaf.code} {leaf.title}: 确保该值小于或等于20.00。</a>' in html
+    assert "red" not in html
+
+
+def test_declaration_errors_are_listed_at_the_top_with_a_link_to_the_field(client, scene):
+    client.force_login(scene["users"]["undeclared"])
+
+    response = client.post(
+        reverse("scoring:panel-declare", args=[scene["review"].panel.pk]),
+        {"declaration": "conflict", "note": ""},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+    html = response.content.decode()
+    assert html.count("data-error-summary") == 1
+    assert 'href="#id_note">' in html
+    assert 'aria-invalid="true" aria-describedby="id_note_helptext id_note_error"' in html

@@ -935,3 +935,11 @@ def test_document_upload_page_names_everyone_who_can_open_the_files(staff_client
     pilot = PilotProjectFactory()
     page = staff_client.get(reverse("pilots:document-upload", args=[pilot.pk])).content.decode()
     assert "已声明无利益冲突的验收专家组成员可以打开" in page
+
+
+def test_pilot_edit_page_title_names_the_pilot(staff_client, english):
+    pilot = PilotProjectFactory(name="油茶栽培示范区")
+
+    response = staff_client.get(reverse("pilots:pilot-edit", args=[pilot.pk]))
+
+    assert response.content.decode().count("<title>Edit pilot · 油茶栽培示范区 · ") == 1

@@ -465,7 +465,10 @@ def test_criterion_delete_asks_then_removes_it_with_what_is_under_it(
     group = template.criteria.get(code="1")
     url = reverse("scoring:criterion-delete", args=[group.pk])
     page = staff_client.get(url).content.decode()
-    assert "Delete 1 第1组 and the 2 criteria under it? This cannot be undone." in page
+    assert (
+        'Delete 1 <span lang="zh-Hans">第1组</span> and the 2 criteria under it? '
+        "This cannot be undone." in page
+    )
 
     response = staff_client.post(url)
 
@@ -478,7 +481,7 @@ def test_criterion_delete_of_an_item_asks_plainly(staff_client, english, templat
 
     page = staff_client.get(reverse("scoring:criterion-delete", args=[item.pk])).content.decode()
 
-    assert "Delete 2.1 第2.1项? This cannot be undone." in page
+    assert 'Delete 2.1 <span lang="zh-Hans">第2.1项</span>? This cannot be undone.' in page
 
 
 # --- a template in use ----------------------------------------------------------------------
