@@ -27,3 +27,20 @@ def pilot_objects(pilot):
         "photo": PhotoFactory(activity=activity),
         "document": PilotDocumentFactory(pilot=pilot),
     }
+
+
+@pytest.fixture
+def staff_client(client, staff_user):
+    client.force_login(staff_user)
+    return client
+
+
+@pytest.fixture
+def english(settings):
+    settings.LANGUAGE_CODE = "en"
+
+
+@pytest.fixture
+def member_client(client, member):
+    client.force_login(member)
+    return client

@@ -201,7 +201,7 @@ def test_staff_cannot_write_a_reviewers_sheet(client, scene):
 
 def test_declaration_with_conflict_needs_an_explanation(client, scene):
     client.force_login(scene["users"]["undeclared"])
-    url = reverse("scoring:panel-declare", args=[scene["review"].pk])
+    url = reverse("scoring:panel-declare", args=[scene["review"].panel.pk])
     response = client.post(url, {"declaration": "conflict", "note": ""})
     assert response.context["form"].errors == {"note": ["请简要说明利益冲突的情况。"]}
     response = client.post(url, {"declaration": "no_conflict", "note": ""})
