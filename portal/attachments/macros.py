@@ -105,6 +105,18 @@ def opendocument_has_macros(package: zipfile.ZipFile) -> bool:
     return False
 
 
+def opendocument_is_encrypted(package: zipfile.ZipFile) -> bool:
+    """Whether an OpenDocument package's manifest describes encrypted entries (OpenDocument
+    1.3 part 2 §4.8: an ``encryption-data`` element): it is protected by a password."""
+    names = [info.filename for info in package.infolist()]
+    if "META-INF/manifest.xml" not in names:
+        return False
+    return any(
+        element == "encryption-data"
+        for element, _attributes in _elements(_read_part(package, "META-INF/manifest.xml"))
+    )
+
+
 def _powerpoint_has_macros(stream: bytes) -> bool:
     start = stream.find(POWERPOINT_VBA_INFO)
     while start != -1:

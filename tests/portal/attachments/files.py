@@ -16,8 +16,9 @@ ORIENTATION = 0x0112
 PHOTO_FORMATS = "JPEG, PNG or WebP photo."
 UNREADABLE = "This file is not a picture that can be read; upload a JPEG, PNG or WebP photo."
 DOCUMENT_TYPE = (
-    "This kind of file is not accepted; upload a PDF, a Word, Excel or PowerPoint file (also "
-    "the older .doc, .xls and .ppt), an OpenDocument file, or a JPEG, PNG or WebP picture."
+    "This kind of file is not accepted; upload a PDF or OFD file, a Word, Excel or PowerPoint "
+    "file (also the older .doc, .xls and .ppt), a WPS Office file (.wps, .et, .dps), an "
+    "OpenDocument file, or a JPEG, PNG or WebP picture."
 )
 PDF = (
     b"%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n"

@@ -8,6 +8,7 @@ from tests.portal.attachments.files import (
     EXE,
     OLE2,
     PDF,
+    compound_file,
     errors_of,
     picture,
     png_header_only,
@@ -26,6 +27,7 @@ DOCX = zipped(
     }
 )
 PPTX = zipped({"[Content_Types].xml": "<Types/>", "ppt/presentation.xml": "<p:presentation/>"})
+OFD = zipped({"OFD.xml": "<ofd:OFD/>", "Doc_0/Document.xml": "<ofd:Document/>"})
 ODT = zipped({"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<office/>"})
 
 
@@ -38,6 +40,11 @@ ODT = zipped({"mimetype": "application/vnd.oasis.opendocument.text", "content.xm
         ("slides.pptx", PPTX, "powerpoint"),
         ("report.odt", ODT, "opendocument"),
         ("old-report.doc", OLE2, "office97"),
+        ("申报书.wps", OLE2, "office97"),
+        ("财务数据.et", compound_file({"Workbook": bytes(600)}), "office97"),
+        ("汇报.dps", compound_file({"PowerPoint Document": bytes(600)}), "office97"),
+        ("营业执照.ofd", OFD, "ofd"),
+        ("营业执照.OFD", OFD, "ofd"),
         ("scan.jpeg", picture("JPEG"), "image"),
         ("scan.jpg", picture("PNG"), "image"),
         ("scan.webp", picture("WEBP"), "image"),
@@ -55,6 +62,8 @@ def test_validate_document_detects_kind_by_content(name, content, kind):
     [
         ("report.pdf", zipped({"report.txt": "hello"})),
         ("report.pdf", EXE),
+        ("report.pdf", OFD),
+        ("report.ofd", PDF),
         ("report.docx", PDF),
         ("report.xlsx", DOCX),
         ("old-report.doc", DOCX),

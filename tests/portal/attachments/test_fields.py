@@ -16,7 +16,7 @@ class PhotosForm(forms.Form):
 def test_document_field_sets_accept_attribute():
     assert DocumentField().widget.attrs == {"accept": DOCUMENT_ACCEPT}
     assert DOCUMENT_ACCEPT == (
-        ".pdf,.docx,.xlsx,.pptx,.odt,.ods,.odp,.odg,.doc,.xls,.ppt,.jpg,.jpeg,.png,.webp"
+        ".pdf,.docx,.xlsx,.pptx,.odt,.ods,.odp,.odg,.doc,.xls,.ppt,.wps,.et,.dps,.ofd,.jpg,.jpeg,.png,.webp"
     )
     assert DocumentField(accept=".pdf").widget.attrs == {"accept": ".pdf"}
 
