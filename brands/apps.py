@@ -9,6 +9,8 @@ class BrandsConfig(AppConfig):
     def ready(self):
         from brands.views.sections import home_brands, organization_brands
         from portal.sections import HOME_SECTIONS, ORGANIZATION_SECTIONS
+        from scoring.subjects import register_subject
 
         ORGANIZATION_SECTIONS.append(organization_brands)
         HOME_SECTIONS.append(home_brands)
+        register_subject("award_application")

@@ -14,23 +14,41 @@ show: one valid for years yet, one that ends within 90 days.
 
 Award programmes: the four the bureau guided applicants for in 2014 (the municipal government
 quality award, the Changjiang Quality Award, Hubei famous brand products, the national
-quality-education practice base), with sample dates and lists of materials, and the current
-round of the municipal award, open on the day the demo is loaded.
+quality-education practice base), with sample dates and lists of materials, and a current
+round of each, open on the day the demo is loaded.
+
+Award applications, in the current rounds and through the services, as the people would make
+them: 湖北瀛通电子有限公司 applies for the Changjiang Quality Award (accepted, under review by a
+panel that is scoring, after the county bureau's guidance visit and the municipal bureau's
+on-site visit) and, with the county bureau's help, to be a national quality-education practice
+base (a recommendation only: decided and in its public notice); 湖北百丈潭酒业有限公司 applies
+for the municipal government quality award (returned for supplement, then resubmitted). The
+files are small sample PDFs.
 """
 
 import datetime
 from decimal import Decimal
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
 from brands import services
-from brands.enums import ProgramKind, ProgramLevel
-from brands.models import AwardProgram, Brand, BrandTitle, CountyIndustrialOutput, RequiredMaterial
+from brands.enums import ProgramKind, ProgramLevel, VisitKind
+from brands.models import (
+    AwardApplication,
+    AwardProgram,
+    Brand,
+    BrandTitle,
+    CheckOutcome,
+    CountyIndustrialOutput,
+    RequiredMaterial,
+)
 from portal import demo
 from portal.enums import Industry, OrganizationKind
-from portal.models import Organization, Region
+from portal.models import Organization, Region, User
 from portal.validators import make_uscc
+from scoring import services as scoring_services
 from scoring.models import ScoringTemplate
 
 D = datetime.date
@@ -262,6 +280,9 @@ def _program(*, name, level, template, round, opens_on, closes_on, eligibility, 
             level=level,
             kind=ProgramKind.SCORED if template else ProgramKind.RECOMMENDATION,
             scoring_template=template,
+            confers_title=BrandTitle.objects.filter(name=FAMOUS_BRAND).first()
+            if materials == "brand"
+            else None,
             round=round,
             opens_on=opens_on,
             closes_on=closes_on,
@@ -293,14 +314,236 @@ def seed_programs(stdout=None) -> None:
             materials=materials,
         )
     today = timezone.localdate()
-    current = PROGRAMS[0]
-    _program(
-        name=MUNICIPAL_AWARD,
-        level=ProgramLevel.MUNICIPAL,
-        template=template,
-        round=str(today.year),
-        opens_on=today - datetime.timedelta(days=30),
-        closes_on=today + datetime.timedelta(days=60),
-        eligibility=current[6],
-        materials="award",
+    for name, level, scored, _round, _opens, _closes, eligibility, materials in PROGRAMS:
+        _program(
+            name=name,
+            level=level,
+            template=template if scored else None,
+            round=str(today.year),
+            opens_on=today - datetime.timedelta(days=30),
+            closes_on=today + datetime.timedelta(days=60),
+            eligibility=eligibility,
+            materials=materials,
+        )
+
+
+# --- award applications --------------------------------------------------------------------
+
+SAMPLE_PDF = (
+    b"%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n"
+    b"2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\n"
+    b"trailer <</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+# Revenue, profit and taxes of the last three years, 10,000 yuan (samples).
+YINGTONG_FIGURES = [
+    ("86000", "5200", "3100"),
+    ("94000", "6100", "3500"),
+    ("105000", "7300", "3900"),
+]
+BAIZHANGTAN_FIGURES = [
+    ("18000", "1500", "1900"),
+    ("20500", "1800", "2200"),
+    ("23000", "2100", "2500"),
+]
+
+
+def _fill(application, user, *, product, profile, quality, achievements, figures) -> None:
+    application.product = product
+    application.contact_name = application.contact_name or user.get_full_name()
+    application.contact_phone = application.contact_phone or "0715-4321000"
+    application.employees = 1200 if "瀛通" in str(application.organization) else 460
+    application.profile = profile
+    application.quality_management = quality
+    application.achievements = achievements
+    application.figures = {
+        str(year): {"revenue": revenue, "profit": profit, "tax": tax}
+        for year, (revenue, profit, tax) in zip(
+            services.figure_years(application.program), figures, strict=True
+        )
+    }
+    application.declared_by = user.get_full_name() or user.username
+    application.declaration_confirmed = True
+    services.save_application_form(
+        application=application,
+        actor=user,
+        fields=[
+            "product",
+            "contact_name",
+            "contact_phone",
+            "employees",
+            "profile",
+            "quality_management",
+            "achievements",
+            "figures",
+            "declared_by",
+            "declaration_confirmed",
+        ],
     )
+    for material in application.program.materials.all():
+        services.upload_material(
+            application=application,
+            required=material,
+            uploaded_file=ContentFile(SAMPLE_PDF, name=f"{material.name}（示例）.pdf"),
+            kind="pdf",
+            actor=user,
+        )
+
+
+def _check_items(application, failing=()):
+    return [
+        {
+            "required": material,
+            "present": True,
+            "authentic": True,
+            "accurate": material.name not in failing,
+            "compliant": True,
+            "comment": "数据与审计报告不一致" if material.name in failing else "",
+        }
+        for material in application.program.materials.all()
+    ]
+
+
+def _start(program_name, organization, user):
+    program = AwardProgram.objects.get(name=program_name, round=str(timezone.localdate().year))
+    if AwardApplication.objects.filter(program=program, organization=organization).exists():
+        return None
+    return services.start_application(program=program, organization=organization, actor=user)
+
+
+@demo.register
+@transaction.atomic
+def seed_applications(stdout=None) -> None:
+    staff = User.objects.get(username="staff")
+    yingtong_user = User.objects.get(username="enterprise")
+    baizhangtan_user = User.objects.get(username="enterprise2")
+    yingtong = yingtong_user.membership.organization
+    baizhangtan = baizhangtan_user.membership.organization
+    today = timezone.localdate()
+
+    application = _start("长江质量奖", yingtong, yingtong_user)
+    if application is not None:
+        _fill(
+            application,
+            yingtong_user,
+            product="耳机线材及电声组件",
+            profile="公司专业从事耳机线材、电声组件的研发与制造，产品配套国内外知名消费电子品牌。",
+            quality="导入卓越绩效管理模式，通过GB/T 19001、GB/T 24001认证，主导制定企业标准12项。",
+            achievements="获咸宁市政府质量奖；建成省级企业技术中心。",
+            figures=[
+                ("86000", "5200", "3100"),
+                ("94000", "6100", "3500"),
+                ("105000", "7300", "3900"),
+            ],
+        )
+        services.submit_application(application=application, actor=yingtong_user)
+        services.check_application(
+            application=application,
+            actor=staff,
+            items=_check_items(application),
+            outcome=CheckOutcome.ACCEPTED,
+            comment="材料齐全，予以受理。",
+        )
+        services.record_visit(
+            application=application,
+            kind=VisitKind.GUIDANCE,
+            visited_on=today - datetime.timedelta(days=20),
+            visitors="县质监局标准化股",
+            notes="指导企业对照卓越绩效评价准则完善自评报告。",
+            photos=[],
+            actor=staff,
+        )
+        services.record_visit(
+            application=application,
+            kind=VisitKind.ON_SITE,
+            visited_on=today - datetime.timedelta(days=3),
+            visitors="市质监局质量科及专家组",
+            notes="现场查看生产线和质量检测中心，听取企业汇报。",
+            photos=[],
+            actor=staff,
+        )
+        reviewers = list(
+            User.objects.filter(username__in=["reviewer", "reviewer2", "reviewer3"]).order_by(
+                "username"
+            )
+        )
+        if reviewers:
+            application = services.assign_panel(
+                application=application, reviewers=reviewers, chair=reviewers[0], actor=staff
+            )
+            scoring_services.start_scoring(panel=application.panel, actor=staff)
+
+    application = _start(MUNICIPAL_AWARD, baizhangtan, baizhangtan_user)
+    if application is not None:
+        _fill(
+            application,
+            baizhangtan_user,
+            product="“百丈潭”牌白酒",
+            profile="公司以当地优质高粱和山泉水酿造白酒，是通城县重点骨干企业。",
+            quality="建立从原粮到成品的全过程质量控制，执行GB/T 26760等标准。",
+            achievements="“百丈潭”商标为湖北省著名商标。",
+            figures=[
+                ("18000", "1500", "1900"),
+                ("20500", "1800", "2200"),
+                ("23000", "2100", "2500"),
+            ],
+        )
+        services.submit_application(application=application, actor=baizhangtan_user)
+        services.check_application(
+            application=application,
+            actor=staff,
+            items=_check_items(application, failing={"近三年财务报表"}),
+            outcome=CheckOutcome.RETURNED,
+            comment="近三年财务报表与申报表数据不一致，请补充经审计的财务报表。",
+            supplement_deadline=today + datetime.timedelta(days=14),
+        )
+        report = application.program.materials.get(name="近三年财务报表")
+        services.upload_material(
+            application=application,
+            required=report,
+            uploaded_file=ContentFile(SAMPLE_PDF, name="近三年财务报表（审计后，示例）.pdf"),
+            kind="pdf",
+            actor=baizhangtan_user,
+        )
+        services.submit_application(application=application, actor=baizhangtan_user)
+
+    application = _start("全国中小学质量教育社会实践基地", yingtong, yingtong_user)
+    if application is not None:
+        _fill(
+            application,
+            yingtong_user,
+            product="瀛通电声科技质量教育基地",
+            profile="公司开放生产线和检测中心，在县质监局帮助下接待中小学生开展质量教育实践。",
+            quality="配备专职讲解员，制定接待方案和安全预案。",
+            achievements="近一年接待县内中小学生质量教育实践活动6批次。",
+            figures=[
+                ("86000", "5200", "3100"),
+                ("94000", "6100", "3500"),
+                ("105000", "7300", "3900"),
+            ],
+        )
+        services.submit_application(application=application, actor=yingtong_user)
+        services.check_application(
+            application=application,
+            actor=staff,
+            items=_check_items(application),
+            outcome=CheckOutcome.ACCEPTED,
+            comment="材料齐全。",
+        )
+        services.record_visit(
+            application=application,
+            kind=VisitKind.GUIDANCE,
+            visited_on=today - datetime.timedelta(days=10),
+            visitors="县质监局、县教育局",
+            notes="查看接待场地和安全设施，帮助企业完善质量教育课程。",
+            photos=[],
+            actor=staff,
+        )
+        services.decide_application(
+            application=application,
+            awarded=True,
+            reason="场地、设施和讲解人员符合要求，县局同意推荐。",
+            actor=staff,
+        )
+        services.publish_notice(application=application, actor=staff)

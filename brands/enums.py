@@ -5,6 +5,7 @@ The status is never stored: ``brands.validity.brand_status`` computes it from th
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from portal.enums import badge_colours
 
@@ -80,3 +81,80 @@ badge_colours(
         ProgramWindow.CLOSED: "dark",
     },
 )
+
+
+class ApplicationStatus(models.TextChoices):
+    """Where an award application stands. A resubmission after a return is the move
+    returned → submitted; "withdrawn" and "final" end the workflow."""
+
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", pgettext_lazy("application status", "Submitted")
+    RETURNED = "returned", _("Returned for supplement")
+    ACCEPTED = "accepted", _("Accepted for review")
+    UNDER_REVIEW = "under_review", _("Under review")
+    DECIDED = "decided", _("Decided")
+    NOTICE = "notice", _("In public notice")
+    FINAL = "final", _("Final")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+# The states from which the enterprise may still withdraw: everything before the decision.
+OPEN_APPLICATION_STATUSES = {
+    ApplicationStatus.DRAFT,
+    ApplicationStatus.SUBMITTED,
+    ApplicationStatus.RETURNED,
+    ApplicationStatus.ACCEPTED,
+    ApplicationStatus.UNDER_REVIEW,
+}
+
+APPLICATION_TRANSITIONS: dict[str, set[str]] = {
+    ApplicationStatus.DRAFT: {ApplicationStatus.SUBMITTED, ApplicationStatus.WITHDRAWN},
+    ApplicationStatus.SUBMITTED: {
+        ApplicationStatus.RETURNED,
+        ApplicationStatus.ACCEPTED,
+        ApplicationStatus.WITHDRAWN,
+    },
+    ApplicationStatus.RETURNED: {ApplicationStatus.SUBMITTED, ApplicationStatus.WITHDRAWN},
+    # A scored programme's application goes to its panel; a recommendation is decided at once.
+    ApplicationStatus.ACCEPTED: {
+        ApplicationStatus.UNDER_REVIEW,
+        ApplicationStatus.DECIDED,
+        ApplicationStatus.WITHDRAWN,
+    },
+    ApplicationStatus.UNDER_REVIEW: {ApplicationStatus.DECIDED, ApplicationStatus.WITHDRAWN},
+    # An award is published for objections; a refusal may be made final at once.
+    ApplicationStatus.DECIDED: {ApplicationStatus.NOTICE, ApplicationStatus.FINAL},
+    ApplicationStatus.NOTICE: {ApplicationStatus.FINAL},
+    ApplicationStatus.FINAL: set(),
+    ApplicationStatus.WITHDRAWN: set(),
+}
+
+# The states in which the enterprise edits its form and materials.
+EDITABLE_APPLICATION_STATUSES = {ApplicationStatus.DRAFT, ApplicationStatus.RETURNED}
+
+badge_colours(
+    ApplicationStatus,
+    {
+        ApplicationStatus.DRAFT: "secondary",
+        ApplicationStatus.SUBMITTED: "primary",
+        ApplicationStatus.RETURNED: "warning",
+        ApplicationStatus.ACCEPTED: "info",
+        ApplicationStatus.UNDER_REVIEW: "info",
+        ApplicationStatus.DECIDED: "primary",
+        ApplicationStatus.NOTICE: "warning",
+        ApplicationStatus.FINAL: "success",
+        ApplicationStatus.WITHDRAWN: "dark",
+    },
+)
+
+
+class VisitKind(models.TextChoices):
+    GUIDANCE = "guidance", _("Guidance visit")
+    ON_SITE = "on_site", _("On-site review")
+
+
+# A decision is published for this many days unless staff choose otherwise.
+DEFAULT_NOTICE_DAYS = 7
+
+# The figures an application gives for each of the last three years, in 10,000 yuan.
+FIGURE_KEYS = ("revenue", "profit", "tax")

@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from brands import selectors
-from brands.enums import BrandStatus, ProgramLevel, ProgramWindow
-from brands.models import AwardProgram, Brand, BrandTitle
+from brands.enums import ApplicationStatus, BrandStatus, ProgramLevel, ProgramWindow
+from brands.models import AwardApplication, AwardProgram, Brand, BrandTitle
 from portal.collation import Pinyin
 from portal.filters import AlwaysBoundFilterSet, SortFilter, YearFilter
 from portal.models import Organization
@@ -147,3 +147,52 @@ class AwardProgramFilter(AlwaysBoundFilterSet):
 
     def in_window(self, queryset, name, value):
         return queryset.filter(selectors.in_window(value))
+
+
+def application_programs(request):
+    return AwardProgram.objects.order_by("-opens_on", "pk")
+
+
+class AwardApplicationFilter(AlwaysBoundFilterSet):
+    """Staff's list of applications: search by applicant, product or number; by programme,
+    state and the year it was started."""
+
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        method="search",
+        widget=forms.TextInput(attrs={"placeholder": _("Applicant, product or SQ number")}),
+    )
+    program = django_filters.ModelChoiceFilter(
+        label=_("Programme"), queryset=application_programs, empty_label=_("All")
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=ApplicationStatus.choices, empty_label=_("All")
+    )
+    year = YearFilter(label=_("Started in"), method="started_in")
+    sort = SortFilter(
+        label=_("Sort by"),
+        orders=[
+            ("newest", _("Newest first"), ["-pk"]),
+            ("oldest", _("Oldest first"), ["pk"]),
+            ("applicant", _("Applicant (in pinyin order)"), [Pinyin("organization__name"), "-pk"]),
+        ],
+    )
+
+    class Meta:
+        model = AwardApplication
+        fields = ["q", "program", "status", "year"]
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        query = (
+            Q(organization__name__icontains=value)
+            | Q(organization__name_en__icontains=value)
+            | Q(product__icontains=value)
+        )
+        number = value.upper().removeprefix("SQ")
+        if number.isdigit() and len(number) <= 9:
+            query |= Q(pk=int(number))
+        return queryset.filter(query)
+
+    def started_in(self, queryset, name, value):
+        return queryset.filter(created__year=int(value))

@@ -10,19 +10,25 @@ from typing import NamedTuple
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 
-from brands.enums import BrandStatus, ProgramWindow
+from brands.enums import FIGURE_KEYS, ApplicationStatus, BrandStatus, ProgramWindow
 from brands.models import (
+    ApplicationMaterial,
+    ApplicationTransition,
+    ApplicationVisit,
+    AwardApplication,
     AwardProgram,
     Brand,
     BrandOutput,
     BrandTitle,
+    CompletenessCheck,
+    CompletenessItem,
     CountyIndustrialOutput,
     RequiredMaterial,
 )
 from brands.validity import expiry_window_end, reference_date
 from portal.enums import Role
 from portal.models import Organization, User
-from portal.rules import is_bureau_staff, is_enterprise_member
+from portal.rules import is_bureau_staff, is_enterprise_member, is_reviewer
 
 SHARE_PLACES = Decimal("0.0001")
 
@@ -219,3 +225,93 @@ def open_programs(today: datetime.date | None = None) -> QuerySet[AwardProgram]:
         )
         .order_by("closes_on", "name", "pk")
     )
+
+
+# --- award applications ----------------------------------------------------------------------
+
+
+def applications_for_user(user: User) -> QuerySet[AwardApplication]:
+    """Staff see every application; an enterprise member their own organization's; a reviewer
+    those whose panel they sit on; newest first (the lists' indexes follow this order)."""
+    applications = AwardApplication.objects.select_related("program", "organization").order_by(
+        "-pk"
+    )
+    if is_bureau_staff(user):
+        return applications
+    if is_reviewer(user):
+        return applications.filter(
+            panel__members__reviewer=user, panel__members__removed=None
+        ).distinct()
+    membership = getattr(user, "membership", None) if user.is_authenticated else None
+    if membership is None or not is_enterprise_member(user):
+        return applications.none()
+    return applications.filter(organization_id=membership.organization_id)
+
+
+def application_timeline(application: AwardApplication) -> QuerySet[ApplicationTransition]:
+    return application.transitions.select_related("actor").order_by("-occurred_on", "-recorded")
+
+
+def current_materials(application: AwardApplication) -> list:
+    """The programme's required materials, each with its current file (or None), then the
+    other materials the enterprise added: [(required or None, file or None)]."""
+    files = list(
+        application.materials.filter(replaced=None).select_related("uploaded_by", "required")
+    )
+    by_required = {file.required_id: file for file in files if file.required_id}
+    rows = [
+        (required, by_required.get(required.pk))
+        for required in application.program.materials.order_by("position", "pk")
+    ]
+    rows += [(None, file) for file in files if file.required_id is None]
+    return rows
+
+
+def replaced_materials(application: AwardApplication) -> QuerySet[ApplicationMaterial]:
+    return (
+        application.materials.exclude(replaced=None)
+        .select_related("required", "uploaded_by")
+        .order_by("required__position", "required", "-replaced")
+    )
+
+
+def application_checks(application: AwardApplication) -> QuerySet[CompletenessCheck]:
+    return (
+        application.checks.select_related("checked_by", "version")
+        .prefetch_related(
+            Prefetch("items", queryset=CompletenessItem.objects.select_related("required"))
+        )
+        .order_by("-recorded")
+    )
+
+
+def application_visits(application: AwardApplication) -> QuerySet[ApplicationVisit]:
+    return application.visits.prefetch_related("photos").order_by("-visited_on", "-pk")
+
+
+def notices_running(today: datetime.date | None = None) -> QuerySet[AwardApplication]:
+    """Awards in their public notice period today, ending soonest first."""
+    today = _today(today)
+    return (
+        AwardApplication.objects.filter(
+            status=ApplicationStatus.NOTICE, notice_starts__lte=today, notice_ends__gte=today
+        )
+        .select_related("program", "organization")
+        .order_by("notice_ends", "pk")
+    )
+
+
+def application_years(request=None):
+    """The years in which applications were started, latest first."""
+    years = AwardApplication.objects.dates("created", "year", order="DESC")
+    return [(day.year, day.year) for day in years]
+
+
+def figure_rows(figures: dict, years) -> list[tuple[int, list[str]]]:
+    """The figures of an application (``AwardApplication.figures``) as table rows:
+    [(year, [revenue, profit, taxes])], "" where nothing was entered."""
+    figures = figures or {}
+    return [
+        (int(year), [str((figures.get(str(year)) or {}).get(key, "")) for key in FIGURE_KEYS])
+        for year in years
+    ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from brands.views import brands, outputs, programs, public, titles
+from brands.views import applications, brands, decisions, notices, outputs, programs, public, titles
 
 app_name = "brands"
 
@@ -74,4 +74,96 @@ urlpatterns = [
     ),
     path("programs/open/", programs.OpenProgramListView.as_view(), name="open-program-list"),
     path("public/brands/", public.PublicBrandListView.as_view(), name="public-brand-list"),
+    path("public/notices/", notices.NoticeListView.as_view(), name="notice-list"),
+    path("public/notices/<int:pk>/", notices.NoticeDetailView.as_view(), name="notice-detail"),
+    # Award applications
+    path(
+        "programs/<int:pk>/apply/",
+        applications.ApplicationStartView.as_view(),
+        name="application-start",
+    ),
+    path("applications/", applications.ApplicationListView.as_view(), name="application-list"),
+    path(
+        "applications/<int:pk>/",
+        applications.ApplicationDetailView.as_view(),
+        name="application-detail",
+    ),
+    path(
+        "applications/<int:pk>/edit/<slug:section>/",
+        applications.ApplicationSectionView.as_view(),
+        name="application-section",
+    ),
+    path(
+        "applications/<int:pk>/materials/<int:required>/upload/",
+        applications.MaterialUploadView.as_view(),
+        name="material-upload",
+    ),
+    path(
+        "applications/materials/<int:pk>/remove/",
+        applications.MaterialRemoveView.as_view(),
+        name="material-remove",
+    ),
+    path(
+        "applications/materials/<int:pk>/file/",
+        applications.MaterialFileView.as_view(),
+        name="material-file",
+    ),
+    path(
+        "applications/<int:pk>/submit/",
+        applications.ApplicationSubmitView.as_view(),
+        name="application-submit",
+    ),
+    path(
+        "applications/<int:pk>/withdraw/",
+        applications.ApplicationWithdrawView.as_view(),
+        name="application-withdraw",
+    ),
+    path(
+        "applications/<int:pk>/versions/<int:number>/",
+        applications.ApplicationVersionView.as_view(),
+        name="application-version",
+    ),
+    path(
+        "applications/<int:pk>/check/",
+        decisions.CompletenessCheckView.as_view(),
+        name="application-check",
+    ),
+    path(
+        "applications/<int:pk>/extend/",
+        decisions.ExtendDeadlineView.as_view(),
+        name="application-extend",
+    ),
+    path(
+        "applications/<int:pk>/panel/",
+        decisions.AssignPanelView.as_view(),
+        name="application-panel",
+    ),
+    path(
+        "applications/<int:pk>/decide/", decisions.DecideView.as_view(), name="application-decide"
+    ),
+    path(
+        "applications/<int:pk>/publish/",
+        decisions.PublishView.as_view(),
+        name="application-publish",
+    ),
+    path(
+        "applications/<int:pk>/finalise/",
+        decisions.FinaliseView.as_view(),
+        name="application-finalise",
+    ),
+    path(
+        "applications/<int:pk>/visits/add/",
+        decisions.VisitCreateView.as_view(),
+        name="application-visit-add",
+    ),
+    path(
+        "applications/visit-photos/<int:pk>/",
+        decisions.VisitPhotoView.as_view(),
+        name="visit-photo",
+    ),
+    path(
+        "applications/visit-photos/<int:pk>/thumbnail/",
+        decisions.VisitPhotoView.as_view(thumbnail=True),
+        name="visit-photo-thumbnail",
+    ),
 ]

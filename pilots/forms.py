@@ -9,16 +9,15 @@ from pilots.selectors import pilot_organization_ids
 from portal.attachments import DocumentField, MultiplePhotoField
 from portal.collation import Pinyin
 from portal.forms import RegionChoiceField
-from portal.models import Organization, User
+from portal.models import Organization
 from portal.standard_codes import parse_standard_code
 from portal.validators import (
     validate_plausible_date,
     validate_single_line,
 )
-from scoring.forms import DATE_WIDGET, ReviewerChoiceField
+from scoring.forms import DATE_WIDGET, PanelCompositionForm
 from scoring.models import ScoringTemplate
-from scoring.selectors import conflicted_reviewers, reviewer_users, usable_templates
-from scoring.services import conflict_of_interest_message
+from scoring.selectors import usable_templates
 
 
 class PilotForm(forms.ModelForm):
@@ -245,7 +244,7 @@ class DocumentUploadForm(forms.Form):
 # --- acceptance reviews ---------------------------------------------------------------------
 
 
-class ReviewScheduleForm(forms.Form):
+class ReviewScheduleForm(PanelCompositionForm):
     scheduled_for = forms.DateField(
         label=_("Date"), widget=DATE_WIDGET, validators=[validate_plausible_date]
     )
@@ -262,22 +261,13 @@ class ReviewScheduleForm(forms.Form):
         queryset=ScoringTemplate.objects.none(),
         help_text=_("Only templates whose points add up are offered."),
     )
-    reviewers = ReviewerChoiceField(
-        label=_("Panel"), queryset=User.objects.none(), widget=forms.CheckboxSelectMultiple
-    )
-    chair = forms.ModelChoiceField(label=_("Chair"), queryset=User.objects.none())
+    field_order = ["scheduled_for", "organizer", "methods", "template", "reviewers", "chair"]
 
     def __init__(self, *args, pilot: PilotProject, not_before=None, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, organization_ids=pilot_organization_ids(pilot), **kwargs)
         self.not_before = not_before  # the acceptance request: the review comes after it
-        self.organization_ids = pilot_organization_ids(pilot)
         usable = [template.pk for template in usable_templates()]
         self.fields["template"].queryset = ScoringTemplate.objects.filter(pk__in=usable)
-        # Reviewers employed by the pilot's organizations are not offered (conflict of interest).
-        offered = reviewer_users().exclude(reviewer_profile__employer__in=self.organization_ids)
-        self.fields["reviewers"].queryset = offered
-        self.fields["chair"].queryset = offered
-        self.fields["chair"].label_from_instance = lambda user: user.get_full_name()
 
     def clean_scheduled_for(self):
         value = self.cleaned_data["scheduled_for"]
@@ -287,17 +277,3 @@ class ReviewScheduleForm(forms.Form):
                 % {"date": self.not_before.isoformat()}
             )
         return value
-
-    def clean_reviewers(self):
-        reviewers = list(self.cleaned_data["reviewers"])
-        conflicted = conflicted_reviewers(self.organization_ids, reviewers)
-        if conflicted:
-            raise forms.ValidationError(conflict_of_interest_message(conflicted))
-        return reviewers
-
-    def clean(self):
-        cleaned = super().clean()
-        chair, reviewers = cleaned.get("chair"), cleaned.get("reviewers")
-        if chair and reviewers is not None and chair not in reviewers:
-            self.add_error("chair", _("The chair must be one of the panel's reviewers."))
-        return cleaned

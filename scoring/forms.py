@@ -165,6 +165,41 @@ class PanelMemberAddForm(forms.Form):
         return reviewer
 
 
+class PanelCompositionForm(forms.Form):
+    """The reviewers of a new panel and its chair: active reviewers not employed by the
+    subject's organizations (``organization_ids``) are offered, and a conflicted choice (one
+    whose employer changed since the page was shown) is refused with the reason."""
+
+    reviewers = ReviewerChoiceField(
+        label=_("Panel"), queryset=User.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+    chair = forms.ModelChoiceField(label=_("Chair"), queryset=User.objects.none())
+
+    def __init__(self, *args, organization_ids, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organization_ids = set(organization_ids)
+        offered = selectors.reviewer_users().exclude(
+            reviewer_profile__employer__in=self.organization_ids
+        )
+        self.fields["reviewers"].queryset = offered
+        self.fields["chair"].queryset = offered
+        self.fields["chair"].label_from_instance = lambda user: user.get_full_name()
+
+    def clean_reviewers(self):
+        reviewers = list(self.cleaned_data["reviewers"])
+        conflicted = selectors.conflicted_reviewers(self.organization_ids, reviewers)
+        if conflicted:
+            raise forms.ValidationError(conflict_of_interest_message(conflicted))
+        return reviewers
+
+    def clean(self):
+        cleaned = super().clean()
+        chair, reviewers = cleaned.get("chair"), cleaned.get("reviewers")
+        if chair and reviewers is not None and chair not in reviewers:
+            self.add_error("chair", _("The chair must be one of the panel's reviewers."))
+        return cleaned
+
+
 class ReasonForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
 

@@ -31,3 +31,15 @@ def brand_objects(brand):
 def staff_client(client, staff_user):
     client.force_login(staff_user)
     return client
+
+
+@pytest.fixture
+def travel(monkeypatch):
+    """``travel(date)``: from then on, ``timezone.localdate()`` (today, for every rule and
+    service that reads the date) answers ``date``."""
+    from django.utils import timezone
+
+    def to(day):
+        monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: day)
+
+    return to

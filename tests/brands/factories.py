@@ -73,3 +73,16 @@ class RequiredMaterialFactory(factory.django.DjangoModelFactory):
     program = factory.SubFactory(AwardProgramFactory)
     name = factory.Sequence(lambda n: f"测试材料{n}")
     position = factory.Sequence(lambda n: n + 1)
+
+
+def document(name="申报表.pdf"):
+    """A small PDF upload, as the form field leaves it (checked, with its kind)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile(
+        name,
+        b"%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n",
+        content_type="application/pdf",
+    )
+    upload.document_kind = "pdf"
+    return upload

@@ -7,7 +7,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from brands import selectors
-from brands.models import AwardProgram, Brand
+from brands.enums import ApplicationStatus
+from brands.models import AwardApplication, AwardProgram, Brand
 from brands.selectors import brand_output_share
 
 pytestmark = pytest.mark.django_db
@@ -63,10 +64,44 @@ def test_seed_demo_creates_the_four_programmes_of_2014(seeded):
         assert 4 <= program.materials.count() <= 6
 
 
-def test_seed_demo_has_one_programme_open_today(seeded):
-    assert [str(program) for program in selectors.open_programs()] == [
-        f"咸宁市政府质量奖（{timezone.localdate().year}）"
-    ]
+def test_seed_demo_has_a_round_of_each_programme_open_today(seeded):
+    year = timezone.localdate().year
+    assert sorted(str(program) for program in selectors.open_programs()) == sorted(
+        f"{name}（{year}）"
+        for name in (
+            "咸宁市政府质量奖",
+            "长江质量奖",
+            "湖北名牌产品",
+            "全国中小学质量教育社会实践基地",
+        )
+    )
+
+
+def test_seed_demo_applications_are_in_the_states_of_the_report(seeded):
+    states = {
+        (application.organization.name, application.program.name): application
+        for application in AwardApplication.objects.select_related("organization", "program")
+    }
+    changjiang = states[("湖北瀛通电子有限公司", "长江质量奖")]
+    municipal = states[("湖北百丈潭酒业有限公司", "咸宁市政府质量奖")]
+    base = states[("湖北瀛通电子有限公司", "全国中小学质量教育社会实践基地")]
+    assert changjiang.status == ApplicationStatus.UNDER_REVIEW
+    assert changjiang.panel.members.count() == 3
+    assert set(changjiang.visits.values_list("kind", flat=True)) == {"guidance", "on_site"}
+    # returned for supplement, then resubmitted: two versions, the replaced file kept
+    assert municipal.status == ApplicationStatus.SUBMITTED
+    assert municipal.versions.count() == 2
+    assert municipal.materials.exclude(replaced=None).count() == 1
+    assert municipal.checks.get().outcome == "returned"
+    # a recommendation only, decided without a panel and in its public notice
+    assert base.status == ApplicationStatus.NOTICE and base.panel is None
+    assert base.notice_running()
+
+
+def test_seed_demo_twice_adds_no_applications(seeded):
+    before = sorted(AwardApplication.objects.values_list("pk", "status", "modified"))
+    call_command("seed_demo", stdout=StringIO())
+    assert sorted(AwardApplication.objects.values_list("pk", "status", "modified")) == before
 
 
 def test_seed_demo_twice_adds_no_programmes(seeded):

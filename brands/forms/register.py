@@ -1,3 +1,5 @@
+"""Forms of the register and of award programmes."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -87,6 +89,7 @@ class AwardProgramForm(forms.ModelForm):
             "level",
             "kind",
             "scoring_template",
+            "confers_title",
             "opens_on",
             "closes_on",
             "eligibility",

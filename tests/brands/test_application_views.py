@@ -1,0 +1,475 @@
+"""The pages of award applications: who may open each (every role × every URL), private files,
+the forms keeping what was typed, the public notice and its objection form, and the lists'
+query counts."""
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from brands.enums import ApplicationStatus
+from brands.models import AwardApplication, Objection
+from portal.models import Membership, Notification
+from scoring import services as scoring_services
+from tests.brands import applications as make
+from tests.factories import EnterpriseMemberFactory, ReviewerFactory
+
+pytestmark = pytest.mark.django_db
+
+OK, LOGIN, FORBIDDEN, NOT_FOUND, REDIRECT = "ok", "login", "forbidden", "not_found", "redirect"
+ROLES = [
+    "anonymous",
+    "staff",
+    "member",
+    "other_member",
+    "reviewer",
+    "panel_undeclared",
+    "panel_declared",
+]
+
+
+@pytest.fixture
+def objects(member, staff_user):
+    """A draft of ``member``'s organization (with a file), and another of its applications under
+    review by a panel of two: one who declared no conflict, one who has not declared yet."""
+    draft = make.fill(make.draft(make.program(), member), member)
+    declared, undeclared = ReviewerFactory(), ReviewerFactory()
+    reviewed = make.under_review(
+        make.program(scored=True), member, staff_user, [declared, undeclared]
+    )
+    scoring_services.declare(
+        member=reviewed.panel.members.get(reviewer=declared), conflict=False, actor=declared
+    )
+    return {
+        "draft": draft,
+        "reviewed": reviewed,
+        "draft_file": draft.materials.first(),
+        "reviewed_file": reviewed.materials.first(),
+        "panel_declared": declared,
+        "panel_undeclared": undeclared,
+    }
+
+
+@pytest.fixture
+def roles(users, objects):
+    return users | {
+        "anonymous": None,
+        "panel_declared": objects["panel_declared"],
+        "panel_undeclared": objects["panel_undeclared"],
+    }
+
+
+def expect(default, **overrides):
+    return dict.fromkeys(ROLES, default) | {"anonymous": LOGIN} | overrides
+
+
+STAFF_ONLY = expect(FORBIDDEN, staff=OK)
+APPLICANT_ONLY = expect(FORBIDDEN, member=OK)
+STAFF_APPLICANT_AND_PANEL = expect(
+    FORBIDDEN, staff=OK, member=OK, panel_undeclared=OK, panel_declared=OK
+)
+READERS = expect(FORBIDDEN, staff=OK, member=OK, panel_declared=OK)
+
+
+def draft(o):
+    return [o["draft"].pk]
+
+
+def reviewed(o):
+    return [o["reviewed"].pk]
+
+
+# (url name, args, method, data, expected per role)
+MATRIX = [
+    (
+        "brands:application-list",
+        lambda o: [],
+        "get",
+        None,
+        expect(OK, anonymous=LOGIN),
+    ),
+    (
+        "brands:application-start",
+        lambda o: [o["draft"].program.pk],
+        "get",
+        None,
+        expect(FORBIDDEN, member=OK, other_member=OK),
+    ),
+    ("brands:application-detail", reviewed, "get", None, STAFF_APPLICANT_AND_PANEL),
+    ("brands:application-detail", draft, "get", None, expect(FORBIDDEN, staff=OK, member=OK)),
+    ("brands:application-section", lambda o: [o["draft"].pk, "basic"], "get", None, APPLICANT_ONLY),
+    (
+        "brands:application-section",
+        lambda o: [o["draft"].pk, "figures"],
+        "post",
+        {},
+        expect(FORBIDDEN, member=REDIRECT),
+    ),
+    (
+        "brands:application-section",
+        lambda o: [o["reviewed"].pk, "basic"],
+        "get",
+        None,
+        expect(FORBIDDEN),
+    ),
+    ("brands:material-upload", lambda o: [o["draft"].pk, 0], "get", None, APPLICANT_ONLY),
+    (
+        "brands:material-remove",
+        lambda o: [o["draft_file"].pk],
+        "get",
+        None,
+        APPLICANT_ONLY,
+    ),
+    ("brands:material-file", lambda o: [o["reviewed_file"].pk], "get", None, READERS),
+    (
+        "brands:material-file",
+        lambda o: [o["draft_file"].pk],
+        "get",
+        None,
+        expect(FORBIDDEN, staff=OK, member=OK),
+    ),
+    ("brands:application-submit", draft, "get", None, APPLICANT_ONLY),
+    ("brands:application-withdraw", draft, "get", None, expect(FORBIDDEN, staff=OK, member=OK)),
+    ("brands:application-version", lambda o: [o["reviewed"].pk, 1], "get", None, STAFF_ONLY),
+    ("brands:application-check", reviewed, "get", None, STAFF_ONLY),
+    ("brands:application-extend", reviewed, "get", None, STAFF_ONLY),
+    ("brands:application-panel", reviewed, "get", None, STAFF_ONLY),
+    ("brands:application-decide", reviewed, "get", None, STAFF_ONLY),
+    ("brands:application-publish", reviewed, "get", None, STAFF_ONLY),
+    ("brands:application-finalise", reviewed, "get", None, STAFF_ONLY),
+    ("brands:application-visit-add", reviewed, "get", None, STAFF_ONLY),
+    ("brands:notice-list", lambda o: [], "get", None, dict.fromkeys(ROLES, OK)),
+    ("brands:notice-detail", reviewed, "get", None, dict.fromkeys(ROLES, NOT_FOUND)),
+]
+
+CASES = [
+    pytest.param(name, args, method, data, role, expected[role], id=f"{name}-{method}-{role}")
+    for name, args, method, data, expected in MATRIX
+    for role in ROLES
+]
+
+
+@pytest.mark.parametrize(("name", "args", "method", "data", "role", "expected"), CASES)
+def test_permission_matrix(client_for, roles, objects, name, args, method, data, role, expected):
+    url = reverse(name, args=args(objects))
+    response = getattr(client_for(roles[role]), method)(url, data)
+
+    if expected == OK:
+        assert response.status_code == 200
+    elif expected == FORBIDDEN:
+        assert response.status_code == 403
+    elif expected == NOT_FOUND:
+        assert response.status_code == 404
+    elif expected == LOGIN:
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("login") + "?next=")
+    else:
+        assert response.status_code == 302
+        assert not response.url.startswith(reverse("login"))
+
+
+def test_a_deactivated_applicant_loses_access(client, member, objects):
+    client.force_login(member)
+    member.is_active = False
+    member.save()
+
+    response = client.get(reverse("brands:material-file", args=[objects["draft_file"].pk]))
+
+    assert response.status_code in (302, 403)
+
+
+def test_the_applicant_sees_states_and_comments_but_no_reviewer_or_score(client, member, objects):
+    application = objects["reviewed"]
+    client.force_login(member)
+
+    content = client.get(application.get_absolute_url()).content.decode()
+
+    assert application.get_status_display() in content or "评审中" in content
+    for reviewer in (objects["panel_declared"], objects["panel_undeclared"]):
+        assert reviewer.get_full_name() not in content
+    assert reverse("scoring:panel-matrix-xlsx", args=[application.panel_id]) not in content
+
+
+def test_a_panel_member_reads_the_materials_only_after_declaring(client, objects):
+    application, file = objects["reviewed"], objects["reviewed_file"]
+    file_url = reverse("brands:material-file", args=[file.pk])
+
+    client.force_login(objects["panel_undeclared"])
+    content = client.get(application.get_absolute_url()).content.decode()
+    assert file_url not in content
+    assert reverse("scoring:panel-declare", args=[application.panel_id]) in content
+
+    client.force_login(objects["panel_declared"])
+    content = client.get(application.get_absolute_url()).content.decode()
+    assert file_url in content
+    response = client.get(file_url)
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+
+
+def test_a_removed_panel_member_loses_the_materials(client, staff_user, objects):
+    application = objects["reviewed"]
+    declared = objects["panel_declared"]
+    scoring_services.remove_panel_member(
+        member=application.panel.members.get(reviewer=declared), reason="回避", actor=staff_user
+    )
+    client.force_login(declared)
+
+    response = client.get(reverse("brands:material-file", args=[objects["reviewed_file"].pk]))
+
+    assert response.status_code == 403
+
+
+def test_a_replaced_file_is_the_bureaus_record_only(client, member, staff_user, objects):
+    from brands import services
+    from tests.brands.factories import document
+
+    draft, old = objects["draft"], objects["draft_file"]
+    services.upload_material(
+        application=draft, required=old.required, uploaded_file=document(), kind="pdf", actor=member
+    )
+    url = reverse("brands:material-file", args=[old.pk])
+
+    client.force_login(member)
+    assert client.get(url).status_code == 403
+    client.force_login(staff_user)
+    assert client.get(url).status_code == 200
+
+
+# --- the enterprise's pages ----------------------------------------------------------------
+
+
+def test_start_from_the_open_programmes_page(client, member):
+    program = make.program()
+    client.force_login(member)
+
+    page = client.get(reverse("brands:open-program-list")).content.decode()
+    assert reverse("brands:application-start", args=[program.pk]) in page
+    response = client.post(reverse("brands:application-start", args=[program.pk]))
+
+    application = AwardApplication.objects.get()
+    assert response.url == reverse("brands:application-section", args=[application.pk, "basic"])
+    assert application.organization == member.membership.organization
+
+
+def test_a_section_with_errors_keeps_what_was_typed(client, member, objects):
+    application = objects["draft"]
+    client.force_login(member)
+    year = make.services.figure_years(application.program)[0]
+
+    response = client.post(
+        reverse("brands:application-section", args=[application.pk, "figures"]),
+        {f"revenue_{year}": "-5", f"profit_{year}": "-3", f"tax_{year}": "abc"},
+    )
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert 'value="-5"' in content and 'value="abc"' in content and 'value="-3"' in content
+    assert 'aria-invalid="true"' in content
+
+
+def test_save_and_continue_goes_to_the_next_section(client, member, objects):
+    application = objects["draft"]
+    client.force_login(member)
+
+    response = client.post(
+        reverse("brands:application-section", args=[application.pk, "quality"]),
+        {"quality_management": "新的质量管理说明", "achievements": "", "next": "figures"},
+    )
+
+    assert response.url == reverse("brands:application-section", args=[application.pk, "figures"])
+    application.refresh_from_db()
+    assert application.quality_management == "新的质量管理说明"
+
+
+def test_an_unknown_section_is_not_found(client, member, objects):
+    client.force_login(member)
+    url = reverse("brands:application-section", args=[objects["draft"].pk, "nonsense"])
+
+    assert client.get(url).status_code == 404
+
+
+def test_a_file_with_macros_or_a_password_is_refused_with_its_reason(client, member, objects):
+    from tests.portal.attachments.files import upload
+    from tests.portal.attachments.test_encrypted import ENCRYPTED_PDF
+
+    client.force_login(member)
+    url = reverse("brands:material-upload", args=[objects["draft"].pk, 0])
+    with translation.override("en"):
+        response = client.post(
+            url,
+            {"title": "审计报告", "file": upload("审计报告.pdf", ENCRYPTED_PDF)},
+            HTTP_ACCEPT_LANGUAGE="en",
+        )
+
+    assert response.status_code == 200
+    assert "protected by a password" in response.content.decode() or "密码" in (
+        response.content.decode()
+    )
+    assert 'value="审计报告"' in response.content.decode()
+
+
+def test_submitting_an_incomplete_application_shows_what_is_missing(client, member):
+    application = make.draft(make.program(), member)
+    client.force_login(member)
+
+    page = client.get(reverse("brands:application-submit", args=[application.pk]))
+    response = client.post(reverse("brands:application-submit", args=[application.pk]))
+
+    assert b"data-problems" in page.content
+    assert response.status_code == 200
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.DRAFT
+
+
+def test_submit_through_the_page(client, member, objects, staff_user):
+    application = objects["draft"]
+    client.force_login(member)
+
+    response = client.post(reverse("brands:application-submit", args=[application.pk]))
+
+    assert response.url == application.get_absolute_url()
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.SUBMITTED
+    assert Notification.objects.filter(recipient=staff_user, kind="application_submitted").exists()
+
+
+# --- the bureau's pages --------------------------------------------------------------------
+
+
+def test_return_for_supplement_through_the_check_page(client, member, staff_user):
+    application = make.submitted(make.program(), member)
+    client.force_login(staff_user)
+    data = {"outcome": "returned", "comment": "请补充", "supplement_deadline": ""}
+
+    response = client.post(reverse("brands:application-check", args=[application.pk]), data)
+    assert response.status_code == 200  # no deadline: the form says so, keeps the rest
+    assert "请补充" in response.content.decode()
+
+    import datetime
+
+    from django.utils import timezone
+
+    data["supplement_deadline"] = (timezone.localdate() + datetime.timedelta(days=5)).isoformat()
+    for material in application.program.materials.all():
+        data[f"m{material.pk}_present"] = "on"
+    response = client.post(reverse("brands:application-check", args=[application.pk]), data)
+    assert response.url == application.get_absolute_url()
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.RETURNED
+    client.force_login(member)
+    content = client.get(application.get_absolute_url()).content.decode()
+    assert "请补充" in content and "data-supplement" in content
+
+
+def test_an_action_out_of_its_state_says_so(client, staff_user, objects):
+    client.force_login(staff_user)
+
+    response = client.get(reverse("brands:application-publish", args=[objects["reviewed"].pk]))
+
+    assert b"data-refusal" in response.content
+    response = client.post(
+        reverse("brands:application-publish", args=[objects["reviewed"].pk]),
+        {"starts_on": "2030-01-01", "days": "7"},
+    )
+    assert response.url == objects["reviewed"].get_absolute_url()
+
+
+# --- the public notice ---------------------------------------------------------------------
+
+
+def test_anyone_objects_during_the_notice(client, member, staff_user):
+    application = make.in_notice(make.program(), member, staff_user)
+
+    listing = client.get(reverse("brands:notice-list")).content.decode()
+    assert reverse("brands:notice-detail", args=[application.pk]) in listing
+    response = client.post(
+        reverse("brands:notice-detail", args=[application.pk]),
+        {"name": "", "contact": "", "text": "该企业去年发生质量事故", "website": ""},
+    )
+
+    assert response.status_code == 302
+    assert Objection.objects.get().text == "该企业去年发生质量事故"
+
+
+def test_the_honeypot_refuses_robots_and_an_empty_objection_is_explained(
+    client, member, staff_user
+):
+    application = make.in_notice(make.program(), member, staff_user)
+    url = reverse("brands:notice-detail", args=[application.pk])
+
+    robot = client.post(url, {"text": "spam", "website": "http://spam.example"})
+    empty = client.post(url, {"text": "", "name": "王五"})
+
+    assert robot.status_code == 200 and empty.status_code == 200
+    assert 'value="王五"' in empty.content.decode()
+    assert not Objection.objects.exists()
+
+
+def test_objections_are_limited_per_address(client, member, staff_user, settings):
+    from django.core.cache import cache
+
+    from brands.views.notices import OBJECTIONS_PER_HOUR
+
+    cache.clear()
+    application = make.in_notice(make.program(), member, staff_user)
+    url = reverse("brands:notice-detail", args=[application.pk])
+    for number in range(OBJECTIONS_PER_HOUR + 1):
+        response = client.post(url, {"text": f"异议{number}"})
+
+    assert response.status_code == 200
+    assert Objection.objects.count() == OBJECTIONS_PER_HOUR
+    cache.clear()
+
+
+# --- lists -----------------------------------------------------------------------------------
+
+
+def _many(member, count):
+    for _ in range(count):
+        make.draft(make.program(), member)
+
+
+@pytest.mark.parametrize("rows", [1, 6])
+def test_staff_application_list_query_count(
+    client, staff_user, member, rows, django_assert_num_queries
+):
+    _many(member, rows)
+    client.force_login(staff_user)
+    # session, user, groups, permissions ×2, pending registrations, notifications, count, page,
+    # programmes of the filter
+    with django_assert_num_queries(10):
+        response = client.get(reverse("brands:application-list"))
+    assert len(response.context["object_list"]) == rows
+
+
+@pytest.mark.parametrize("rows", [1, 6])
+def test_enterprise_application_list_query_count(client, member, rows, django_assert_num_queries):
+    _many(member, rows)
+    EnterpriseMemberFactory()  # someone else's application is not listed
+    client.force_login(member)
+    # session, user, groups, membership, permissions ×2, count, notifications, page
+    with django_assert_num_queries(9):
+        response = client.get(reverse("brands:application-list"))
+    assert len(response.context["object_list"]) == rows
+
+
+def test_the_staff_list_filters_by_state_and_finds_by_number(client, staff_user, member):
+    first = make.draft(make.program(), member)
+    second = make.submitted(make.program(), member)
+    client.force_login(staff_user)
+
+    by_state = client.get(reverse("brands:application-list"), {"status": "submitted"})
+    by_number = client.get(reverse("brands:application-list"), {"q": first.reference})
+
+    assert list(by_state.context["object_list"]) == [second]
+    assert list(by_number.context["object_list"]) == [first]
+
+
+def test_membership_of_another_organization_shows_nothing(client, objects):
+    stranger = EnterpriseMemberFactory()
+    assert Membership.objects.get(user=stranger).organization != objects["draft"].organization
+    client.force_login(stranger)
+
+    response = client.get(reverse("brands:application-list"))
+
+    assert list(response.context["object_list"]) == []
