@@ -69,7 +69,7 @@ class ExpiringBrandListView(PermissionRequiredMixin, ListView):
 
 class BrandObjectMixin(FoundObjectMixin):
     def found_queryset(self):
-        return Brand.objects.select_related("holder", "title")
+        return Brand.objects.select_related("holder", "title", "source_application")
 
     def get_brand(self) -> Brand:
         return self.get_found_object()

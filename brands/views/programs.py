@@ -49,7 +49,9 @@ class ProgramDetailView(ProgramObjectMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            materials=selectors.program_materials(self.object), **kwargs
+            materials=selectors.program_materials(self.object),
+            application_count=self.object.applications.count(),
+            **kwargs,
         )
 
 

@@ -473,3 +473,40 @@ def test_membership_of_another_organization_shows_nothing(client, objects):
     response = client.get(reverse("brands:application-list"))
 
     assert list(response.context["object_list"]) == []
+
+
+def test_the_programme_page_counts_its_applications_and_links_them(client, staff_user, objects):
+    program = objects["draft"].program
+    client.force_login(staff_user)
+
+    content = client.get(program.get_absolute_url()).content.decode()
+
+    assert f"{reverse('brands:application-list')}?program={program.pk}" in content
+
+
+def test_a_brand_from_an_award_links_its_application(client, member, staff_user, travel):
+    import datetime
+
+    from django.utils import timezone
+
+    from brands import services
+    from brands.models import Brand, BrandTitle
+
+    title = BrandTitle.objects.get(name="湖北名牌产品")
+    application = make.in_notice(make.program(confers_title=title), member, staff_user, days=1)
+    later = timezone.localdate() + datetime.timedelta(days=2)
+    travel(later)
+    services.finalise_application(
+        application=application,
+        actor=staff_user,
+        certificate_number="HBMP-1",
+        valid_from=later,
+        valid_until=later + datetime.timedelta(days=1000),
+    )
+    client.force_login(staff_user)
+
+    content = client.get(Brand.objects.get().get_absolute_url()).content.decode()
+
+    assert application.get_absolute_url() in content
+    public = client.get(reverse("brands:public-brand-list")).content.decode()
+    assert "HBMP-1" in public
