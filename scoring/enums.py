@@ -18,12 +18,16 @@ class PanelStatus(models.TextChoices):
     SCHEDULED = "scheduled", _("Scheduled")
     SCORING = "scoring", _("Scoring")
     CONCLUDED = "concluded", _("Concluded")
+    # The subject went away before a conclusion (an award application withdrawn): nothing more
+    # is scored, and what was scored is kept.
+    CLOSED = "closed", _("Closed without a conclusion")
 
 
 PANEL_TRANSITIONS: dict[str, set[str]] = {
-    PanelStatus.SCHEDULED: {PanelStatus.SCORING},
-    PanelStatus.SCORING: {PanelStatus.CONCLUDED},
+    PanelStatus.SCHEDULED: {PanelStatus.SCORING, PanelStatus.CLOSED},
+    PanelStatus.SCORING: {PanelStatus.CONCLUDED, PanelStatus.CLOSED},
     PanelStatus.CONCLUDED: set(),
+    PanelStatus.CLOSED: set(),
 }
 
 badge_colours(
@@ -32,6 +36,7 @@ badge_colours(
         PanelStatus.SCHEDULED: "secondary",
         PanelStatus.SCORING: "warning",
         PanelStatus.CONCLUDED: "dark",
+        PanelStatus.CLOSED: "secondary",
     },
 )
 

@@ -197,6 +197,11 @@ class Panel(RulesModel):
         return first.reviewer if first is not None else None
 
     @property
+    def is_open(self) -> bool:
+        """Scheduled or scoring: not concluded, nor closed without a conclusion."""
+        return self.status in (PanelStatus.SCHEDULED, PanelStatus.SCORING)
+
+    @property
     def subject(self):
         """The record this panel reviews (an acceptance review, an award application)."""
         if not hasattr(self, "_subject"):

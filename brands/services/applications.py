@@ -45,7 +45,7 @@ from portal.models import Organization, User
 from portal.text import enumeration
 from portal.workflow import DomainError, check_transition, record_transition
 from scoring.enums import PanelStatus
-from scoring.services import conclude_panel, create_panel, notify_panel_assigned
+from scoring.services import close_panel, conclude_panel, create_panel, notify_panel_assigned
 
 
 class ApplicationError(DomainError):
@@ -382,10 +382,15 @@ def withdraw_application(
     *, application: AwardApplication, actor: User, reason: str = ""
 ) -> AwardApplication:
     """Withdraw an application that is not yet decided (the enterprise, or staff at its
-    request). Its records are kept."""
+    request). Its records are kept; its panel, if any, is closed (nothing more is scored)."""
     application = _lock(application)
     _require(actor, "brands.withdraw_awardapplication", application)
     _move(application, ApplicationStatus.WITHDRAWN, actor=actor, comment=reason)
+    if application.panel_id is not None and application.panel.status in (
+        PanelStatus.SCHEDULED,
+        PanelStatus.SCORING,
+    ):
+        application.panel = close_panel(panel=application.panel, actor=actor, reason=reason)
     if actor.has_perm("brands.manage_awardapplication", application):
         _tell_applicant(application, reason)
     else:

@@ -9,6 +9,7 @@ in the same transaction as ``conclude_panel``.
 from scoring.services.common import IncompleteSheet, PanelError, conflict_of_interest_message
 from scoring.services.panels import (
     add_panel_member,
+    close_panel,
     conclude_panel,
     create_panel,
     declare,
@@ -24,6 +25,7 @@ __all__ = [
     "IncompleteSheet",
     "PanelError",
     "add_panel_member",
+    "close_panel",
     "conclude_panel",
     "conflict_of_interest_message",
     "copy_template",

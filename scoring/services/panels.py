@@ -90,7 +90,7 @@ def add_panel_member(
     who works for one of ``organization_ids``. Records the event and tells the reviewer.
     """
     panel = _lock(panel)
-    if panel.status == PanelStatus.CONCLUDED:
+    if not panel.is_open:
         raise PanelError(_("The panel is concluded; its members can no longer change."))
     _check_reviewers([reviewer], organization_ids)
     member, created = PanelMember.objects.get_or_create(panel=panel, reviewer=reviewer)
@@ -128,7 +128,7 @@ def remove_panel_member(
     """Take a reviewer off the panel with a reason; their sheet no longer counts. The event is
     dated ``occurred_on`` when staff enter it from the paper files (see ``_paper_date``)."""
     member = PanelMember.objects.select_for_update().select_related("panel").get(pk=member.pk)
-    if member.panel.status == PanelStatus.CONCLUDED:
+    if not member.panel.is_open:
         raise PanelError(_("The panel is concluded; its members can no longer change."))
     if not member.is_active:
         raise PanelError(_("This reviewer has been removed already."))
@@ -232,6 +232,18 @@ def start_scoring(*, panel: Panel, actor: User, occurred_on: datetime.date | Non
     panel.save(update_fields=["status", "modified"])
     for member in panel.members.filter(removed=None, declaration=Declaration.NO_CONFLICT):
         ScoreSheet.objects.get_or_create(panel_member=member)
+    return panel
+
+
+@transaction.atomic
+def close_panel(*, panel: Panel, actor: User, reason: str = "") -> Panel:
+    """Close a panel that will not conclude (its subject was withdrawn): no sheet can be saved
+    or submitted any more; the sheets and the record are kept."""
+    panel = _lock(panel)
+    check_transition(PANEL_TRANSITIONS, panel.status, PanelStatus.CLOSED)
+    _event(panel, actor, PanelStatus.CLOSED, comment=reason)
+    panel.status = PanelStatus.CLOSED
+    panel.save(update_fields=["status", "modified"])
     return panel
 
 

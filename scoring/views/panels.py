@@ -12,7 +12,7 @@ from django.views.generic import DetailView, FormView, RedirectView
 
 from portal.views.mixins import DomainErrorMixin, FoundObjectMixin
 from scoring import selectors, services
-from scoring.enums import Declaration, PanelStatus, SheetStatus
+from scoring.enums import Declaration, SheetStatus
 from scoring.exports import panel_matrix_workbook
 from scoring.forms import DeclarationForm, PanelMemberAddForm, PaperDeclarationForm, ReasonForm
 from scoring.models import Panel, PanelMember
@@ -40,7 +40,7 @@ def panel_context(panel: Panel, user) -> dict:
             add_form=PanelMemberAddForm(
                 panel=panel, organization_ids=subject.panel_organization_ids() if subject else ()
             )
-            if panel.status != PanelStatus.CONCLUDED
+            if panel.is_open
             else None,
         )
     return context

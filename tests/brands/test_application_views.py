@@ -510,3 +510,34 @@ def test_a_brand_from_an_award_links_its_application(client, member, staff_user,
     assert application.get_absolute_url() in content
     public = client.get(reverse("brands:public-brand-list")).content.decode()
     assert "HBMP-1" in public
+
+
+def test_visit_photos_are_for_staff_only(client_for, roles, objects, staff_user):
+    from brands import services
+    from tests.portal.attachments.files import picture, upload
+
+    visit = services.record_visit(
+        application=objects["reviewed"],
+        kind="on_site",
+        visited_on=objects["reviewed"].submitted_on,
+        visitors="市局专家组",
+        notes="",
+        photos=[upload("现场.jpg", picture("JPEG"))],
+        actor=staff_user,
+    )
+    photo = visit.photos.get()
+    for name in ("brands:visit-photo", "brands:visit-photo-thumbnail"):
+        url = reverse(name, args=[photo.pk])
+        for role, user in roles.items():
+            response = client_for(user).get(url)
+            if role == "staff":
+                assert response.status_code == 200
+                assert response["Content-Type"] == "image/jpeg"
+            elif role == "anonymous":
+                assert response.status_code == 302
+            else:
+                assert response.status_code == 403, role
+
+    client_for(staff_user)
+    content = client_for(staff_user).get(objects["reviewed"].get_absolute_url()).content.decode()
+    assert reverse("brands:visit-photo-thumbnail", args=[photo.pk]) in content

@@ -422,6 +422,9 @@ def test_withdraw_from_any_open_state(member, staff_user, state, role):
 
     assert application.status == ApplicationStatus.WITHDRAWN
     assert application.transitions.filter(to_status=ApplicationStatus.WITHDRAWN).exists()
+    if application.panel_id:
+        application.panel.refresh_from_db()
+        assert application.panel.status == PanelStatus.CLOSED
 
 
 @pytest.mark.parametrize("state", ["decided", "notice"])
@@ -505,3 +508,31 @@ def test_visits_are_recorded_with_photos_and_not_in_the_future(member, staff_use
     )
     photo = visit.photos.get()
     assert photo.thumbnail.name and photo.image.name.startswith("visits/")
+
+
+def test_withdrawing_during_scoring_closes_the_sheets(member, staff_user):
+    from scoring import services as scoring_services
+
+    reviewer = ReviewerFactory()
+    application = make.under_review(
+        make.program(scored=True), member, staff_user, [reviewer, ReviewerFactory()]
+    )
+    scoring_services.start_scoring(panel=application.panel, actor=staff_user)
+    panel_member = application.panel.members.get(reviewer=reviewer)
+    scoring_services.declare(member=panel_member, conflict=False, actor=reviewer)
+    panel_member.refresh_from_db()
+    sheet = panel_member.sheet
+    assert reviewer.has_perm("scoring.change_scoresheet", sheet)
+
+    services.withdraw_application(application=application, actor=member, reason="企业撤回")
+
+    sheet.refresh_from_db()
+    assert not reviewer.has_perm("scoring.change_scoresheet", sheet)
+    assert sheet.panel_member.panel.events.filter(to_status=PanelStatus.CLOSED).exists()
+    with pytest.raises(Exception, match="concluded"):
+        scoring_services.add_panel_member(
+            panel=application.panel,
+            reviewer=ReviewerFactory(),
+            organization_ids=set(),
+            actor=staff_user,
+        )

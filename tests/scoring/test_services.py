@@ -28,8 +28,14 @@ from tests.scoring.factories import (
 
 pytestmark = pytest.mark.django_db
 
-# Written out: a panel is scheduled, then scored, then concluded, never back.
-PANEL_MOVES = {("scheduled", "scoring"), ("scoring", "concluded")}
+# Written out: a panel is scheduled, then scored, then concluded, never back; until it concludes
+# it can be closed (its subject withdrawn).
+PANEL_MOVES = {
+    ("scheduled", "scoring"),
+    ("scoring", "concluded"),
+    ("scheduled", "closed"),
+    ("scoring", "closed"),
+}
 SHEET_MOVES = {("draft", "submitted"), ("submitted", "draft")}
 
 
@@ -70,6 +76,7 @@ def test_every_panel_move_by_the_table(current, target):
         PanelStatus.CONCLUDED: lambda: services.conclude_panel(
             panel=panel, opinion="同意", actor=staff
         ),
+        PanelStatus.CLOSED: lambda: services.close_panel(panel=panel, actor=staff, reason="撤回"),
         PanelStatus.SCHEDULED: None,
     }[target]
     if move is None:
