@@ -13,4 +13,4 @@ class BrandsConfig(AppConfig):
 
         ORGANIZATION_SECTIONS.append(organization_brands)
         HOME_SECTIONS.append(home_brands)
-        register_subject("award_application")
+        register_subject("award_application", related=("organization", "program"))

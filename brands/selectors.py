@@ -7,7 +7,7 @@ import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 
 from brands.enums import FIGURE_KEYS, ApplicationStatus, BrandStatus, ProgramWindow
@@ -28,6 +28,7 @@ from brands.models import (
 from brands.validity import expiry_window_end, reference_date
 from portal.enums import Role
 from portal.models import Organization, User
+from portal.queries import SubqueryCount
 from portal.rules import is_bureau_staff, is_enterprise_member, is_reviewer
 
 SHARE_PLACES = Decimal("0.0001")
@@ -97,7 +98,9 @@ def brand_outputs(brand: Brand) -> QuerySet[BrandOutput]:
 
 
 def titles_with_counts() -> QuerySet[BrandTitle]:
-    return BrandTitle.objects.annotate(brand_count=Count("brands")).order_by("pk")
+    return BrandTitle.objects.annotate(
+        brand_count=SubqueryCount(Brand.objects.filter(title=OuterRef("pk")).values("pk"))
+    ).order_by("pk")
 
 
 # --- the brands' share of the county's industrial output -------------------------------------
@@ -208,7 +211,9 @@ def in_window(window: str, today: datetime.date | None = None) -> Q:
 def programs_for_staff() -> QuerySet[AwardProgram]:
     """Every programme, with its template and how many materials it asks for."""
     return AwardProgram.objects.select_related("scoring_template").annotate(
-        material_count=Count("materials")
+        material_count=SubqueryCount(
+            RequiredMaterial.objects.filter(program=OuterRef("pk")).values("pk")
+        )
     )
 
 
@@ -252,12 +257,13 @@ def application_timeline(application: AwardApplication) -> QuerySet[ApplicationT
     return application.transitions.select_related("actor").order_by("-occurred_on", "-recorded")
 
 
-def current_materials(application: AwardApplication) -> list:
+def current_materials(application: AwardApplication, files=None) -> list:
     """The programme's required materials, each with its current file (or None), then the
-    other materials the enterprise added: [(required or None, file or None)]."""
-    files = list(
-        application.materials.filter(replaced=None).select_related("uploaded_by", "required")
-    )
+    other materials the enterprise added: [(required or None, file or None)]. ``files`` (all
+    of the application's, from ``application_files``) spares reading them again."""
+    if files is None:
+        files = application.materials.filter(replaced=None).select_related("required")
+    files = [file for file in files if file.replaced is None]
     by_required = {file.required_id: file for file in files if file.required_id}
     rows = [
         (required, by_required.get(required.pk))
@@ -267,11 +273,12 @@ def current_materials(application: AwardApplication) -> list:
     return rows
 
 
-def replaced_materials(application: AwardApplication) -> QuerySet[ApplicationMaterial]:
-    return (
-        application.materials.exclude(replaced=None)
-        .select_related("required", "uploaded_by")
-        .order_by("required__position", "required", "-replaced")
+def application_files(application: AwardApplication) -> list[ApplicationMaterial]:
+    """Every file of the application, current and replaced, in the order of the materials."""
+    return list(
+        application.materials.select_related("required").order_by(
+            "required__position", "required", "-replaced", "pk"
+        )
     )
 
 

@@ -13,4 +13,4 @@ class PilotsConfig(AppConfig):
 
         ORGANIZATION_SECTIONS.append(organization_pilots)
         HOME_SECTIONS.append(home_figures)
-        register_subject("acceptance_review")
+        register_subject("acceptance_review", related=("pilot",))

@@ -140,6 +140,10 @@ class PilotTransition(TransitionRecord):
     class Meta(TransitionRecord.Meta):
         verbose_name = _("pilot status change")
         verbose_name_plural = _("pilot status changes")
+        indexes = [
+            # The public home page's "recently passed": the latest moves to a state.
+            models.Index(fields=["to_status", "-occurred_on"], name="pilot_move_latest")
+        ]
 
     def __str__(self):
         return f"{self.pilot}: {self.from_status} → {self.to_status}"

@@ -11,7 +11,6 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Sum,
     Value,
     When,
@@ -40,6 +39,7 @@ from pilots.models import (
 )
 from pilots.rules import PILOT_PARTS
 from portal.models import User
+from portal.queries import SubqueryCount
 from portal.references import References, parts_of, references_to
 from portal.rules import is_bureau_staff, is_enterprise_member
 from scoring.enums import Declaration, PanelStatus
@@ -131,17 +131,24 @@ def public_pilot_stats() -> dict:
 
 def recently_passed_pilots(limit: int = 5) -> list[PilotProject]:
     """The public pilots that passed most recently (by the date of that move)."""
-    latest_pass = (
-        PilotTransition.objects.filter(pilot=OuterRef("pk"), to_status=PilotStatus.PASSED)
-        .order_by("-occurred_on")
-        .values("occurred_on")[:1]
+    # The latest "passed" moves, newest first, read from their index until ``limit`` pilots
+    # that are still passed are found (a pilot passed twice, or revoked since, is skipped).
+    moves = (
+        PilotTransition.objects.filter(
+            to_status=PilotStatus.PASSED, pilot__status=PilotStatus.PASSED
+        )
+        .order_by("-occurred_on", "-recorded")
+        .values_list("pilot_id", "occurred_on")
     )
-    return list(
-        pilots_for_public()
-        .filter(status=PilotStatus.PASSED)
-        .annotate(passed_on=Subquery(latest_pass))
-        .order_by("-passed_on", "name")[:limit]
-    )
+    passed_on: dict[int, datetime.date] = {}
+    for pilot_id, occurred_on in moves[: limit * 4]:
+        passed_on.setdefault(pilot_id, occurred_on)
+        if len(passed_on) == limit:
+            break
+    pilots = pilots_for_public().in_bulk(list(passed_on))
+    for pilot_id, day in passed_on.items():
+        pilots[pilot_id].passed_on = day
+    return sorted(pilots.values(), key=lambda pilot: (-pilot.passed_on.toordinal(), pilot.name))
 
 
 def pilots_of_organization(organization) -> QuerySet[PilotProject]:
@@ -197,10 +204,14 @@ def activity_totals(pilot: PilotProject) -> dict:
     return {"per_year": per_year, "total": total}
 
 
+# How many photos an activity has, counted for the rows shown only.
+PHOTO_COUNT = SubqueryCount(Photo.objects.filter(activity=OuterRef("pk")).values("pk"))
+
+
 def activities_for_user(user: User) -> QuerySet[Activity]:
     activities = (
         Activity.objects.select_related("pilot", "organizer")
-        .annotate(photo_count=Count("photos"))
+        .annotate(photo_count=PHOTO_COUNT)
         .order_by("-date", "-pk")
     )
     if is_bureau_staff(user):
@@ -216,7 +227,7 @@ def activities_for_user(user: User) -> QuerySet[Activity]:
 def pilot_activities(pilot: PilotProject) -> QuerySet[Activity]:
     return (
         pilot.activities.select_related("organizer")
-        .annotate(photo_count=Count("photos"))
+        .annotate(photo_count=PHOTO_COUNT)
         .order_by("-date", "-pk")
     )
 
@@ -232,13 +243,13 @@ def pilot_documents(pilot: PilotProject) -> QuerySet[PilotDocument]:
 def standards_for_list(user: User) -> QuerySet[Standard]:
     """Every standard, with ``pilot_count``: how many of the pilots the user may open or the
     public pilots use it (the same pilots as ``pilots_using_standard``)."""
-    seen = None
+    uses = PilotStandard.objects.filter(standard=OuterRef("pk"))
     if not is_bureau_staff(user):
-        seen = Q(uses__pilot__in=pilots_for_user(user).values("pk")) | Q(
-            uses__pilot__status__in=PUBLIC_STATUSES
+        uses = uses.filter(
+            Q(pilot__in=pilots_for_user(user).values("pk")) | Q(pilot__status__in=PUBLIC_STATUSES)
         )
     return Standard.objects.annotate(
-        pilot_count=Count("uses", filter=seen, distinct=True)
+        pilot_count=SubqueryCount(uses.values("pilot").distinct())
     ).order_by("designation")
 
 

@@ -3,13 +3,16 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, QuerySet
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.collation import Pinyin
 from portal.enums import RegistrationStatus
 from portal.models import Membership, Notification, Organization, Registration, User
+from portal.queries import SubqueryCount
 from portal.rules import is_bureau_staff
 
 
@@ -17,7 +20,11 @@ def organizations_for_user(user: User) -> QuerySet[Organization]:
     """Staff see the whole register; an enterprise member sees their own organization."""
     organizations = (
         Organization.objects.select_related("region")
-        .annotate(member_count=Count("memberships", distinct=True))
+        .annotate(
+            member_count=SubqueryCount(
+                Membership.objects.filter(organization=OuterRef("pk")).values("pk")
+            )
+        )
         .order_by(Pinyin("name"), "pk")
     )
     if is_bureau_staff(user):
@@ -56,8 +63,24 @@ def registrations_for_staff(*, status: str | None = None) -> QuerySet[Registrati
     return registrations
 
 
+PENDING_REGISTRATIONS_KEY = "portal:pending-registration-count"
+
+
 def pending_registration_count() -> int:
-    return Registration.objects.filter(status=RegistrationStatus.PENDING).count()
+    """How many registrations await approval: shown on every staff page, so it is cached until
+    a registration changes (``forget_pending_registration_count``), five minutes at most."""
+    return cache.get_or_set(
+        PENDING_REGISTRATIONS_KEY,
+        lambda: Registration.objects.filter(status=RegistrationStatus.PENDING).count(),
+        300,
+    )
+
+
+def forget_pending_registration_count(**kwargs) -> None:
+    """Forget the cached count now and again once the transaction commits (a request that reads
+    it meanwhile would cache the count from before the change)."""
+    cache.delete(PENDING_REGISTRATIONS_KEY)
+    transaction.on_commit(lambda: cache.delete(PENDING_REGISTRATIONS_KEY))
 
 
 @dataclass

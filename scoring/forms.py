@@ -2,7 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Case, When
+from django.db.models import Case, Q, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -144,19 +144,37 @@ class SingleReviewerChoiceField(forms.ModelChoiceField):
 
 class PanelMemberAddForm(forms.Form):
     """A reviewer to add: active reviewers not on the panel and not employed by the subject's
-    organizations (``organization_ids``) are offered."""
+    organizations (``organization_ids``) may be chosen. The list shows the first ``SHOWN``
+    of them that match ``search`` (name, specialty or employer); any of them is accepted."""
 
-    reviewer = SingleReviewerChoiceField(label=_("Reviewer"), queryset=User.objects.none())
+    SHOWN = 50
 
-    def __init__(self, *args, panel, organization_ids, **kwargs):
+    reviewer = SingleReviewerChoiceField(
+        label=_("Reviewer"), queryset=User.objects.none(), widget=forms.RadioSelect
+    )
+
+    def __init__(self, *args, panel, organization_ids, search="", **kwargs):
         super().__init__(*args, **kwargs)
         self.organization_ids = set(organization_ids)
         on_panel = panel.members.filter(removed=None).values("reviewer")
-        self.fields["reviewer"].queryset = (
+        eligible = (
             selectors.reviewer_users()
             .exclude(pk__in=on_panel)
             .exclude(reviewer_profile__employer__in=self.organization_ids)
         )
+        self.fields["reviewer"].queryset = eligible
+        search = search.strip()[:100]
+        if search:
+            eligible = eligible.filter(
+                Q(full_name__icontains=search)
+                | Q(reviewer_profile__specialty__icontains=search)
+                | Q(reviewer_profile__employer__name__icontains=search)
+            )
+        shown = list(eligible[: self.SHOWN + 1])
+        self.more = len(shown) > self.SHOWN
+        self.fields["reviewer"].choices = [
+            (user.pk, reviewer_label(user)) for user in shown[: self.SHOWN]
+        ]
 
     def clean_reviewer(self):
         reviewer = self.cleaned_data["reviewer"]

@@ -4,12 +4,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import OuterRef, QuerySet
 from django.utils.translation import gettext as _
 
 from portal.collation import Pinyin
 from portal.enums import Role
 from portal.models import User
+from portal.queries import SubqueryCount
 from scoring.aggregation import PanelResult, aggregate, round_score
 from scoring.enums import PanelStatus, SheetStatus
 from scoring.models import (
@@ -98,9 +99,10 @@ def usable_templates() -> list[ScoringTemplate]:
 
 def scoring_templates_for_list() -> QuerySet[ScoringTemplate]:
     """Templates with ``item_count``: their leaves, the criteria that reviewers score."""
-    return ScoringTemplate.objects.annotate(
-        item_count=Count("criteria", filter=Q(criteria__children__isnull=True))
-    ).order_by("name", "-version")
+    leaves = Criterion.objects.filter(template=OuterRef("pk"), children__isnull=True)
+    return ScoringTemplate.objects.annotate(item_count=SubqueryCount(leaves.values("pk"))).order_by(
+        "name", "-version"
+    )
 
 
 # --- reviewers and conflicts ----------------------------------------------------------------
@@ -154,18 +156,28 @@ def open_panels_for_reviewer(user: User) -> QuerySet[Panel]:
     )
 
 
-def panel_result(panel: Panel) -> PanelResult:
+def panel_result(panel: Panel, members: list[PanelMember] | None = None) -> PanelResult:
     """The panel's result from the submitted sheets of its active members (``aggregate``),
-    in the order of the members (the matrix flags outliers by that order)."""
-    totals = list(
-        ScoreSheet.objects.filter(
-            panel_member__panel=panel,
-            panel_member__removed=None,
-            status=SheetStatus.SUBMITTED,
+    in the order of the members (the matrix flags outliers by that order). ``members`` (from
+    ``panel_members``) spares reading the sheets again."""
+    if members is None:
+        totals = list(
+            ScoreSheet.objects.filter(
+                panel_member__panel=panel,
+                panel_member__removed=None,
+                status=SheetStatus.SUBMITTED,
+            )
+            .order_by("panel_member__pk")
+            .values_list("total", flat=True)
         )
-        .order_by("panel_member__pk")
-        .values_list("total", flat=True)
-    )
+    else:
+        totals = [
+            member.sheet.total
+            for member in sorted(members, key=lambda member: member.pk)
+            if member.is_active
+            and getattr(member, "sheet", None) is not None
+            and member.sheet.status == SheetStatus.SUBMITTED
+        ]
     template = panel.template
     return aggregate(
         totals,
@@ -233,10 +245,13 @@ def panel_matrix(panel: Panel, result: PanelResult, members=None) -> PanelMatrix
     )
 
 
-def sheet_rows(sheet: ScoreSheet) -> list[tuple[CriterionRow, ItemScore | None]]:
-    """The template's tree with this sheet's item score (or None) beside each leaf."""
-    items = {item.criterion_id: item for item in sheet.items.all()}
-    return [
-        (row, items.get(row.criterion.pk))
-        for row in template_tree(sheet.panel_member.panel.template)
-    ]
+def sheet_rows(
+    sheet: ScoreSheet,
+    tree: list[CriterionRow] | None = None,
+    items: list[ItemScore] | None = None,
+) -> list[tuple[CriterionRow, ItemScore | None]]:
+    """The template's tree with this sheet's item score (or None) beside each leaf; ``tree``
+    and ``items``, when the caller has read them already, are not read again."""
+    items = {item.criterion_id: item for item in (sheet.items.all() if items is None else items)}
+    tree = template_tree(sheet.panel_member.panel.template) if tree is None else tree
+    return [(row, items.get(row.criterion.pk)) for row in tree]

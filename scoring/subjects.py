@@ -13,12 +13,22 @@ subject without importing the app. A subject provides:
 from django.core.exceptions import ObjectDoesNotExist
 
 SUBJECT_ACCESSORS: list[str] = []
+# What each subject's ``__str__`` reads, as paths from the panel (``acceptance_review__pilot``).
+SUBJECT_RELATED: list[str] = []
 
 
-def register_subject(accessor: str) -> None:
-    """Register ``Panel.<accessor>``, the reverse one-to-one of a subject model."""
+def register_subject(accessor: str, related: tuple[str, ...] = ()) -> None:
+    """Register ``Panel.<accessor>``, the reverse one-to-one of a subject model, and the
+    relations (``related``, from the subject) that its ``__str__`` reads."""
     if accessor not in SUBJECT_ACCESSORS:
         SUBJECT_ACCESSORS.append(accessor)
+        SUBJECT_RELATED.extend(f"{accessor}__{path}" for path in related)
+
+
+def subject_related(prefix: str = "") -> list[str]:
+    """``select_related`` paths that bring a panel's subject with it, whatever its kind:
+    ``ScoreSheet.objects.select_related(*subject_related("panel_member__panel__"))``."""
+    return [prefix + path for path in (*SUBJECT_ACCESSORS, *SUBJECT_RELATED)]
 
 
 def subject_of(panel):

@@ -114,7 +114,12 @@ class ApplicationStartView(DomainErrorMixin, FoundObjectMixin, FormView):
 class ApplicationMixin(FoundObjectMixin):
     def found_queryset(self):
         return AwardApplication.objects.select_related(
-            "program", "program__scoring_template", "program__confers_title", "organization"
+            "program",
+            "program__scoring_template",
+            "program__confers_title",
+            "organization",
+            "panel",
+            "panel__template",
         )
 
     def get_application(self) -> AwardApplication:
@@ -141,14 +146,15 @@ def application_context(application: AwardApplication, user) -> dict:
             application.figures, figure_years(application.program)
         ),
     }
+    files = selectors.application_files(application) if reads else []
     if reads:
-        context["materials"] = selectors.current_materials(application)
+        context["materials"] = selectors.current_materials(application, files)
     if manages or context["is_applicant"]:
         context["timeline"] = selectors.application_timeline(application)
         context["checks"] = selectors.application_checks(application)
     if manages:
         context.update(
-            replaced=selectors.replaced_materials(application),
+            replaced=[file for file in files if file.replaced is not None],
             versions=application.versions.select_related("submitted_by").order_by("-number"),
             visits=selectors.application_visits(application),
             objections=application.objections.all(),

@@ -16,32 +16,29 @@ from scoring.enums import Declaration, SheetStatus
 from scoring.exports import panel_matrix_workbook
 from scoring.forms import DeclarationForm, PanelMemberAddForm, PaperDeclarationForm, ReasonForm
 from scoring.models import Panel, PanelMember
+from scoring.subjects import subject_related
 
 
 def panel_context(panel: Panel, user) -> dict:
     """What a subject's page needs to show its panel to ``user``: the user's own membership,
     and for staff the members, the result so far, the matrix, the record and the add form."""
     is_staff = user.has_perm("scoring.manage_panel", panel)
+    members = selectors.panel_members(panel) if is_staff else None
     context = {
         "panel": panel,
-        "member": selectors.member_of(panel, user),
+        "member": selectors.member_of(panel, user)
+        if members is None
+        else next((m for m in members if m.reviewer_id == user.pk and m.removed is None), None),
         "manages_panel": is_staff,
     }
     if is_staff:
-        members = selectors.panel_members(panel)
-        result = selectors.panel_result(panel)
-        subject = panel.subject
+        result = selectors.panel_result(panel, members)
         context.update(
             members=members,
             result=result,
             matrix=selectors.panel_matrix(panel, result, members),
             events=selectors.panel_events(panel),
             waiting=[member for member in members if member.is_active and not _submitted(member)],
-            add_form=PanelMemberAddForm(
-                panel=panel, organization_ids=subject.panel_organization_ids() if subject else ()
-            )
-            if panel.is_open
-            else None,
         )
     return context
 
@@ -53,7 +50,7 @@ def _submitted(member) -> bool:
 
 class PanelMixin(FoundObjectMixin):
     def found_queryset(self):
-        return Panel.objects.select_related("template")
+        return Panel.objects.select_related("template", *subject_related())
 
     def get_panel(self) -> Panel:
         return self.get_found_object()
@@ -99,6 +96,10 @@ class PanelActionView(DomainErrorMixin, PanelMixin, FormView):
 
 
 class PanelMemberAddView(PanelActionView):
+    """Staff find a reviewer by name, specialty or employer (``q``) and add them; the choices
+    offered are the first ``PanelMemberAddForm.SHOWN`` that match, never a list of every
+    reviewer of the province."""
+
     form_class = PanelMemberAddForm
     template_name = "scoring/panelmember_form.html"
 
@@ -106,7 +107,11 @@ class PanelMemberAddView(PanelActionView):
         return super().get_form_kwargs() | {
             "panel": self.get_panel(),
             "organization_ids": self.organization_ids(),
+            "search": self.request.GET.get("q", ""),
         }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(query=self.request.GET.get("q", "").strip(), **kwargs)
 
     def act(self, form):
         member = services.add_panel_member(

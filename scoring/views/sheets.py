@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
@@ -10,12 +11,16 @@ from portal.views.mixins import DomainErrorMixin, FoundObjectMixin
 from scoring import selectors, services
 from scoring.forms import PaperDateField, ReasonForm, ScoreSheetForm
 from scoring.models import ScoreSheet
+from scoring.subjects import subject_related
 
 
 class SheetMixin(FoundObjectMixin):
     def found_queryset(self):
+        # The panel's subject comes with it (``scoring.subjects``), not by a query per kind.
         return ScoreSheet.objects.select_related(
-            "panel_member__reviewer", "panel_member__panel__template"
+            "panel_member__reviewer",
+            "panel_member__panel__template",
+            *subject_related("panel_member__panel__"),
         )
 
     def get_sheet(self) -> ScoreSheet:
@@ -37,17 +42,25 @@ class SheetView(DomainErrorMixin, SheetMixin, FormView):
     def submitting(self) -> bool:
         return "submit" in self.request.POST
 
+    @cached_property
+    def tree(self):
+        """The template's criteria, read once for the form and the rows."""
+        return selectors.template_tree(self.get_sheet().panel_member.panel.template)
+
+    @cached_property
+    def items(self):
+        """The sheet's item scores, read once for the form and the rows."""
+        return list(self.get_sheet().items.all())
+
     def get_form(self, form_class=None):
-        sheet = self.get_sheet()
         kwargs = self.get_form_kwargs()
         if self.request.method != "POST":
-            items = list(sheet.items.all())
             kwargs["initial"] = {
-                **{f"points_{item.criterion_id}": item.points for item in items},
-                **{f"comment_{item.criterion_id}": item.comment for item in items},
+                **{f"points_{item.criterion_id}": item.points for item in self.items},
+                **{f"comment_{item.criterion_id}": item.comment for item in self.items},
             }
         return ScoreSheetForm(
-            criteria=selectors.template_leaves(sheet.panel_member.panel.template),
+            criteria=[row.criterion for row in self.tree if row.is_leaf],
             submit=self.submitting(),
             **kwargs,
         )
@@ -56,7 +69,8 @@ class SheetView(DomainErrorMixin, SheetMixin, FormView):
         context = super().get_context_data(**kwargs)
         sheet, form = self.get_sheet(), context["form"]
         rows = []
-        for row, item in selectors.sheet_rows(sheet):
+        items = self.items if self.request.method != "POST" else None
+        for row, item in selectors.sheet_rows(sheet, self.tree, items):
             fields = (
                 (form[f"points_{row.criterion.pk}"], form[f"comment_{row.criterion.pk}"])
                 if row.is_leaf

@@ -435,9 +435,9 @@ def test_staff_application_list_query_count(
 ):
     _many(member, rows)
     client.force_login(staff_user)
-    # session, user, groups, permissions ×2, pending registrations, notifications, count, page,
+    # session, user, groups, pending registrations, notifications, count, page,
     # programmes of the filter
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(8):
         response = client.get(reverse("brands:application-list"))
     assert len(response.context["object_list"]) == rows
 
@@ -447,8 +447,8 @@ def test_enterprise_application_list_query_count(client, member, rows, django_as
     _many(member, rows)
     EnterpriseMemberFactory()  # someone else's application is not listed
     client.force_login(member)
-    # session, user, groups, membership, permissions ×2, count, notifications, page
-    with django_assert_num_queries(9):
+    # session, user, groups, membership, count, notifications, page
+    with django_assert_num_queries(7):
         response = client.get(reverse("brands:application-list"))
     assert len(response.context["object_list"]) == rows
 

@@ -112,8 +112,8 @@ def test_program_list_query_count(staff_client, django_assert_num_queries, rows)
     for _ in range(rows):
         RequiredMaterialFactory(program=AwardProgramFactory())
     # session, user, groups, count, unread notifications, pending registrations,
-    # permissions ×2, round choices, page
-    with django_assert_num_queries(10):
+    # round choices, page
+    with django_assert_num_queries(8):
         response = staff_client.get(reverse("brands:program-list"))
     assert len(response.context["object_list"]) == rows
 
@@ -243,9 +243,9 @@ def test_open_programs_query_count(client, member, django_assert_num_queries, ro
     for _ in range(rows):
         RequiredMaterialFactory.create_batch(2, program=AwardProgramFactory())
     client.force_login(member)
-    # session, user, groups, unread notifications, permissions ×2, membership, programmes,
+    # session, user, groups, unread notifications, membership, programmes,
     # materials
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(7):
         response = client.get(reverse("brands:open-program-list"))
     assert len(response.context["programs"]) == rows
 

@@ -36,9 +36,9 @@ def test_brand_list_query_count(staff_client, django_assert_num_queries, rows):
     for _ in range(rows):
         BrandOutputFactory(brand=BrandFactory(valid_from=D(2014, 1, 1), valid_until=days(30)))
     CountyIndustrialOutputFactory(year=2014)
-    # session, user, groups, pending registrations, permissions ×2, latest county year,
+    # session, user, groups, pending registrations, latest county year,
     # share (brands, county), expiring count, count, page, title and holder choices
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(13):
         response = staff_client.get(reverse("brands:brand-list"))
     assert len(response.context["object_list"]) == rows
 
@@ -130,8 +130,8 @@ def test_brand_list_links_the_titles_expiring_soon(staff_client):
 def test_expiring_list_query_count(staff_client, django_assert_num_queries, rows):
     BrandFactory.create_batch(rows, valid_from=days(-1000), valid_until=days(89))
     BrandFactory(valid_from=days(-1000), valid_until=days(91))
-    # session, user, groups, pending registrations, permissions ×2, count, page
-    with django_assert_num_queries(9):
+    # session, user, groups, pending registrations, count, page
+    with django_assert_num_queries(7):
         response = staff_client.get(reverse("brands:brand-expiring"))
     assert len(response.context["object_list"]) == rows
 
@@ -269,9 +269,9 @@ def test_county_output_list_query_count(staff_client, django_assert_num_queries,
         BrandOutputFactory(
             year=year, brand=BrandFactory(valid_from=D(2013, 1, 1), valid_until=D(2030, 1, 1))
         )
-    # session, user, groups, pending registrations, permissions ×2, count, page,
+    # session, user, groups, pending registrations, count, page,
     # shares (brands, county)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(9):
         response = staff_client.get(reverse("brands:county-output-list"))
     assert [figure.share for _record, figure in response.context["rows"]] == [
         Decimal("0.1000")
@@ -312,8 +312,8 @@ def test_hubei_famous_brand_title_is_loaded_by_a_migration():
 def test_title_list_query_count(staff_client, django_assert_num_queries, rows):
     for title in BrandTitleFactory.create_batch(rows):
         BrandFactory(title=title)
-    # session, user, groups, pending registrations, permissions ×2, titles with counts
-    with django_assert_num_queries(8):
+    # session, user, groups, pending registrations, titles with counts
+    with django_assert_num_queries(6):
         response = staff_client.get(reverse("brands:title-list"))
     assert len(response.context["object_list"]) == rows + 1
 

@@ -269,9 +269,9 @@ def test_conclude_page_concludes_and_moves_the_pilot(client, scene):
 def test_review_list_query_count(client, django_assert_num_queries, rows):
     AcceptanceReviewFactory.create_batch(rows)
     client.force_login(StaffFactory())
-    # session, user, groups, pending registrations, permissions ×2, count, page,
+    # session, user, groups, pending registrations, count, page,
     # unread notifications
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(7):
         response = client.get(reverse("pilots:review-list"))
     assert len(response.context["object_list"]) == rows
 
@@ -445,3 +445,41 @@ def test_declaration_errors_are_listed_at_the_top_with_a_link_to_the_field(clien
     assert html.count("data-error-summary") == 1
     assert 'href="#id_note">' in html
     assert 'aria-invalid="true" aria-describedby="id_note_helptext id_note_error"' in html
+
+
+def test_staff_find_a_reviewer_to_add_by_name_specialty_or_employer(client, scene, monkeypatch):
+    from scoring.forms import PanelMemberAddForm
+
+    panel = scene["review"].panel
+    wanted = ReviewerFactory(full_name="欧阳明", reviewer_profile__specialty="油茶栽培")
+    for _ in range(3):
+        ReviewerFactory()
+    monkeypatch.setattr(PanelMemberAddForm, "SHOWN", 2)
+    client.force_login(scene["users"]["staff"])
+    url = reverse("scoring:panel-member-add", args=[panel.pk])
+
+    everyone = client.get(url)
+    by_specialty = client.get(url, {"q": "油茶"})
+    nobody = client.get(url, {"q": "不存在的专家"})
+
+    assert len(everyone.context["form"].fields["reviewer"].choices) == 2
+    assert everyone.context["form"].more
+    assert [pk for pk, _label in by_specialty.context["form"].fields["reviewer"].choices] == [
+        wanted.pk
+    ]
+    assert "data-refusal" not in nobody.content.decode()
+    assert nobody.context["form"].fields["reviewer"].choices == []
+    # Whoever is eligible may be added, listed or not.
+    response = client.post(url, {"reviewer": wanted.pk})
+    assert response.status_code == 302
+    assert panel.members.filter(reviewer=wanted).exists()
+
+
+def test_the_review_page_links_to_the_add_page_instead_of_listing_every_reviewer(client, scene):
+    client.force_login(scene["users"]["staff"])
+    other = scene["users"]["other_reviewer"]
+
+    content = client.get(scene["review"].get_absolute_url()).content.decode()
+
+    assert reverse("scoring:panel-member-add", args=[scene["review"].panel.pk]) in content
+    assert other.get_full_name() not in content

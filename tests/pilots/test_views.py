@@ -62,9 +62,9 @@ def test_pilot_list_sorts_by_name(staff_client):
 @pytest.mark.parametrize("rows", [1, 6])
 def test_pilot_list_query_count(staff_client, django_assert_num_queries, rows):
     PilotProjectFactory.create_batch(rows, approval_date=datetime.date(2012, 1, 1))
-    # session, user, groups, pending registrations, permissions ×2, count, page,
+    # session, user, groups, pending registrations, count, page,
     # region choices, approval years, unread notifications
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(9):
         response = staff_client.get(reverse("pilots:pilot-list"))
     assert len(response.context["object_list"]) == rows
 
@@ -73,7 +73,7 @@ def test_pilot_list_query_count(staff_client, django_assert_num_queries, rows):
 def test_standard_list_query_count(staff_client, django_assert_num_queries, rows):
     for standard in StandardFactory.create_batch(rows):
         PilotStandardFactory(standard=standard)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(7):
         response = staff_client.get(reverse("pilots:standard-list"))
     assert len(response.context["object_list"]) == rows
 
@@ -81,7 +81,7 @@ def test_standard_list_query_count(staff_client, django_assert_num_queries, rows
 @pytest.mark.parametrize("rows", [1, 6])
 def test_activity_list_query_count(staff_client, django_assert_num_queries, rows):
     ActivityFactory.create_batch(rows)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(7):
         response = staff_client.get(reverse("pilots:activity-list"))
     assert len(response.context["object_list"]) == rows
 

@@ -50,9 +50,9 @@ def test_enterprise_pilot_list_query_count(
     for _ in range(rows):
         PilotProjectFactory(lead_organization=organization)
         PilotProjectFactory(status=PilotStatus.PASSED)
-    # session, user, groups, membership, organization, published count, permissions ×2,
+    # session, user, groups, membership, organization, published count,
     # own pilots, published page, unread notifications
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(9):
         response = member_client.get(reverse("pilots:pilot-list"))
     assert (len(response.context["own_pilots"]), len(response.context["object_list"])) == (
         rows,

@@ -87,6 +87,6 @@ def test_notification_list_query_count(client, django_assert_num_queries, rows):
     for _ in range(rows):
         notify(user)
     client.force_login(user)
-    # session, user, count, unread count (bell), groups, model permissions ×2, page
-    with django_assert_num_queries(8):
+    # session, user, count, unread count (bell), groups, model page
+    with django_assert_num_queries(6):
         client.get(reverse("portal:notification-list"))

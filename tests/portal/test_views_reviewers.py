@@ -108,7 +108,7 @@ def test_edit_page_is_only_for_experts(staff_client):
 @pytest.mark.parametrize("rows", [1, 5])
 def test_expert_list_query_count(staff_client, django_assert_num_queries, rows):
     ReviewerFactory.create_batch(rows)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(7):
         response = staff_client.get(reverse("portal:reviewer-list"))
     assert len(response.context["object_list"]) == rows
 

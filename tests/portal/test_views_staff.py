@@ -55,9 +55,9 @@ def test_organization_list_paginates(staff_client, settings):
 def test_organization_list_query_count_does_not_grow(staff_client, django_assert_num_queries, rows):
     for organization in OrganizationFactory.create_batch(rows):
         MembershipFactory(organization=organization)
-    # session, user, groups, pending registrations, user and group permissions (navigation),
+    # session, user, groups, pending registrations,
     # count, page, region choices of the filter form, unread notifications
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(8):
         response = staff_client.get(reverse("portal:organization-list"))
     assert len(response.context["object_list"]) == rows
 
@@ -65,9 +65,9 @@ def test_organization_list_query_count_does_not_grow(staff_client, django_assert
 @pytest.mark.parametrize("rows", [1, 8])
 def test_registration_list_query_count_does_not_grow(staff_client, django_assert_num_queries, rows):
     RegistrationFactory.create_batch(rows)
-    # session, user, groups, pending registrations, user and group permissions, count, page,
+    # session, user, groups, pending registrations, count, page,
     # unread notifications
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(7):
         response = staff_client.get(reverse("portal:registration-list"))
     assert len(response.context["object_list"]) == rows
 

@@ -69,9 +69,8 @@ def test_staff_account_list_query_count_does_not_grow(
     staff_client, django_assert_num_queries, others
 ):
     StaffFactory.create_batch(others, is_active=False)
-    # session, user, groups, count, pending registrations, user and group permissions
-    # (navigation), page, unread notifications
-    with django_assert_num_queries(9):
+    # session, user, groups, count, pending registrations, page, unread notifications
+    with django_assert_num_queries(7):
         response = staff_client.get(reverse("portal:staff-account-list"))
     assert len(response.context["object_list"]) == others + 1
 

@@ -52,9 +52,9 @@ def test_template_list_query_count_does_not_grow(staff_client, django_assert_num
     ScoringTemplate.objects.all().delete()
     for _ in range(rows):
         scoring_template_with({"1": ["50", "50"]})
-    # session, user, groups, pending registrations, user and group permissions (navigation),
+    # session, user, groups, pending registrations,
     # count, page, unread notifications
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(7):
         response = staff_client.get(reverse("scoring:template-list"))
     assert len(response.context["object_list"]) == rows
 
