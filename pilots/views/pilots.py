@@ -75,6 +75,19 @@ class PilotObjectMixin(FoundObjectMixin):
         return self.get_found_object()
 
 
+# The pilot page shows this many of the latest activities and photos; the rest on request
+# ("show all"): a zone with 300 activities does not make a page of 180 KiB.
+SECTION_PREVIEW = 12
+
+
+def preview(queryset, limit: int, everything: bool) -> tuple[list, bool]:
+    """The first ``limit`` rows (all of them when ``everything``), and whether there are more."""
+    if everything:
+        return list(queryset), False
+    rows = list(queryset[: limit + 1])
+    return rows[:limit], len(rows) > limit
+
+
 class PilotDetailView(PilotObjectMixin, DetailView):
     permission_required = "pilots.view_pilotproject"
     template_name = "pilots/pilotproject_detail.html"
@@ -89,13 +102,24 @@ class PilotDetailView(PilotObjectMixin, DetailView):
         # While a review is open, the pilot's result comes only from its conclusion.
         open_review = selectors.open_review(pilot) if can_move or can_add_review else None
         review_open = open_review is not None
+        shown = set(self.request.GET.getlist("show"))
+        activities, more_activities = preview(
+            selectors.pilot_activities(pilot), SECTION_PREVIEW, "activities" in shown
+        )
+        photos, more_photos = preview(
+            selectors.pilot_photos(pilot).order_by("-activity__date", "-pk"),
+            SECTION_PREVIEW,
+            "photos" in shown,
+        )
         context.update(
             participants=pilot.participants.order_by(Pinyin("name")),
             system_groups=groups,
             missing_parts=missing,
-            activities=selectors.pilot_activities(pilot),
+            activities=activities,
+            more_activities=more_activities,
             totals=selectors.activity_totals(pilot),
-            photos=selectors.pilot_photos(pilot),
+            photos=photos,
+            more_photos=more_photos,
             documents=selectors.pilot_documents(pilot),
             timeline=selectors.pilot_timeline(pilot),
             reviews=selectors.pilot_reviews(pilot),

@@ -283,3 +283,26 @@ def test_pilot_edit_page_title_names_the_pilot(staff_client, english):
     response = staff_client.get(reverse("pilots:pilot-edit", args=[pilot.pk]))
 
     assert response.content.decode().count("<title>Edit pilot · 油茶栽培示范区 · ") == 1
+
+
+def test_pilot_page_shows_the_latest_activities_and_photos_and_the_rest_on_request(
+    staff_client, pilot
+):
+    from pilots.views.pilots import SECTION_PREVIEW
+    from tests.pilots.factories import ActivityFactory, PhotoFactory
+
+    activities = ActivityFactory.create_batch(SECTION_PREVIEW + 3, pilot=pilot)
+    for activity in activities:
+        PhotoFactory(activity=activity)
+
+    page = staff_client.get(pilot.get_absolute_url())
+    everything = staff_client.get(pilot.get_absolute_url(), {"show": ["activities", "photos"]})
+
+    assert len(page.context["activities"]) == SECTION_PREVIEW
+    assert len(page.context["photos"]) == SECTION_PREVIEW
+    assert "?show=activities" in page.content.decode()
+    assert "?show=photos" in page.content.decode()
+    assert len(everything.context["activities"]) == SECTION_PREVIEW + 3
+    assert len(everything.context["photos"]) == SECTION_PREVIEW + 3
+    assert "Show all activities" not in everything.content.decode()
+    assert "显示全部活动" not in everything.content.decode()
