@@ -7,6 +7,7 @@ from django import forms
 from django.core.validators import MinValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from brands.enums import DEFAULT_NOTICE_DAYS, FIGURE_KEYS, VisitKind
 from brands.models import AwardApplication, CheckOutcome, RequiredMaterial
@@ -264,7 +265,7 @@ class AssignPanelForm(PanelCompositionForm):
 
 class DecisionForm(forms.Form):
     awarded = forms.TypedChoiceField(
-        label=_("Decision"),
+        label=pgettext_lazy("award", "Decision"),
         choices=[("yes", _("Awarded")), ("no", _("Not awarded"))],
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
