@@ -248,7 +248,7 @@ def test_an_award_from_application_to_the_public_register(
 
     # The enterprise sees what to fix and by when, replaces the file and resubmits.
     as_user(page, login, "enterprise")
-    navbar_link(page, "申报").click()
+    navbar_link(page, "本单位的申报").click()
     expect(page.get_by_role("heading", name="本单位的申报")).to_be_visible()
     item = page.get_by_role("link").filter(has_text=PROGRAMME)
     expect(item.locator(".badge")).to_have_text("退回补正")
@@ -295,7 +295,7 @@ def test_an_award_from_application_to_the_public_register(
     # Each reviewer declares no conflict, reads the materials and scores.
     for username, points in SHEETS.items():
         as_user(page, login, username)
-        navbar_link(page, "申报").click()
+        navbar_link(page, "待评审的申报").click()
         expect(page.get_by_role("heading", name="待评审的申报")).to_be_visible()
         page.get_by_role("link").filter(has_text=PROGRAMME).click()
         expect(page.get_by_role("heading", name="申报书")).to_have_count(0)
