@@ -282,14 +282,18 @@ def application_files(application: AwardApplication) -> list[ApplicationMaterial
     )
 
 
-def application_checks(application: AwardApplication) -> QuerySet[CompletenessCheck]:
-    return (
-        application.checks.select_related("checked_by", "version")
-        .prefetch_related(
-            Prefetch("items", queryset=CompletenessItem.objects.select_related("required"))
-        )
-        .order_by("-recorded")
+def application_checks(application: AwardApplication) -> list[CompletenessCheck]:
+    """The completeness checks, newest first, each with its ``checked_items``: one query."""
+    items = (
+        CompletenessItem.objects.filter(check_record__application=application)
+        .select_related("check_record__version", "required")
+        .order_by("-check_record__recorded", "required__position", "required")
     )
+    checks: dict[int, CompletenessCheck] = {}
+    for item in items:
+        check = checks.setdefault(item.check_record_id, item.check_record)
+        check.__dict__.setdefault("checked_items", []).append(item)
+    return list(checks.values())
 
 
 def application_visits(application: AwardApplication) -> QuerySet[ApplicationVisit]:

@@ -124,6 +124,11 @@ urlpatterns = [
         name="application-version",
     ),
     path(
+        "applications/<int:pk>/record/",
+        applications.ApplicationRecordView.as_view(),
+        name="application-record",
+    ),
+    path(
         "applications/<int:pk>/check/",
         decisions.CompletenessCheckView.as_view(),
         name="application-check",

@@ -106,6 +106,9 @@ def notify_users(users, template: str, context: dict) -> None:
         Notification(recipient=user, kind=template, titles=titles, path=context.get("path", ""))
         for user in users
     )
+    from portal.selectors import forget_unread_notification_counts
+
+    forget_unread_notification_counts([user.pk for user in users])
     recipients = [user.email for user in users if user.email]
     subject, body = _render(template, context)
     _send([(subject, body, None, recipients)])

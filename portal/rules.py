@@ -36,14 +36,11 @@ def is_reviewer(user) -> bool:
 @rules.predicate
 def is_member_of(user, organization) -> bool:
     """The user is an enterprise member of this organization."""
-    if organization is None or not _is_active(user):
+    # The role first: it is read once per request, the membership is a query of its own.
+    if organization is None or not _is_active(user) or not is_enterprise_member(user):
         return False
     membership = getattr(user, "membership", None)
-    return (
-        membership is not None
-        and membership.organization_id == organization.pk
-        and is_enterprise_member(user)
-    )
+    return membership is not None and membership.organization_id == organization.pk
 
 
 @rules.predicate

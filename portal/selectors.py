@@ -141,5 +141,22 @@ def notifications_for_user(user: User) -> QuerySet[Notification]:
     return Notification.objects.filter(recipient=user).order_by("-created", "-pk")
 
 
+def _unread_key(user_id: int) -> str:
+    return f"portal:unread-notifications:{user_id}"
+
+
 def unread_notification_count(user: User) -> int:
-    return Notification.objects.filter(recipient=user, read=None).count()
+    """The bell's count, on every page: cached until the user's notifications change
+    (``forget_unread_notification_counts``), a minute at most."""
+    return cache.get_or_set(
+        _unread_key(user.pk),
+        lambda: Notification.objects.filter(recipient=user, read=None).count(),
+        60,
+    )
+
+
+def forget_unread_notification_counts(user_ids) -> None:
+    """Forget the cached bell counts of these users, now and once the transaction commits."""
+    keys = [_unread_key(user_id) for user_id in user_ids]
+    cache.delete_many(keys)
+    transaction.on_commit(lambda: cache.delete_many(keys))

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal import notifications
+from portal import notifications, selectors
 from portal.enums import REGISTRATION_TRANSITIONS, RegistrationStatus, Role
 from portal.models import (
     Membership,
@@ -186,4 +186,6 @@ def mark_notifications_read(*, user: User, notification: Notification | None = N
     unread = Notification.objects.filter(recipient=user, read=None)
     if notification is not None:
         unread = unread.filter(pk=notification.pk)
-    return unread.update(read=timezone.now())
+    changed = unread.update(read=timezone.now())
+    selectors.forget_unread_notification_counts([user.pk])
+    return changed

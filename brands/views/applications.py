@@ -154,10 +154,8 @@ def application_context(application: AwardApplication, user) -> dict:
         context["checks"] = selectors.application_checks(application)
     if manages:
         context.update(
-            replaced=[file for file in files if file.replaced is not None],
-            versions=application.versions.select_related("submitted_by").order_by("-number"),
-            visits=selectors.application_visits(application),
             objections=application.objections.all(),
+            replaced_count=sum(1 for file in files if file.replaced is not None),
             decision_refusal=services.decision_refusal(application)
             if application.status in (ApplicationStatus.ACCEPTED, ApplicationStatus.UNDER_REVIEW)
             else "",
@@ -165,7 +163,7 @@ def application_context(application: AwardApplication, user) -> dict:
         )
     if application.panel_id is not None and not context["is_applicant"]:
         application.panel._subject = application
-        context.update(panel_context(application.panel, user))
+        context.update(panel_context(application.panel, user, matrix=False))
     if context["can_edit"]:
         context["problems"] = services.submission_problems(application)
     return context
@@ -403,3 +401,28 @@ class ApplicationVersionView(ApplicationMixin, TemplateView):
             ),
             **kwargs,
         )
+
+
+class ApplicationRecordView(ApplicationMixin, TemplateView):
+    """Staff: the application's record beside its page — the panel's matrix of scores and its
+    events, every submitted version, the replaced files, the visits with their photos."""
+
+    permission_required = "brands.manage_awardapplication"
+    template_name = "brands/awardapplication_record.html"
+
+    def get_context_data(self, **kwargs):
+        application = self.get_application()
+        context = super().get_context_data(
+            versions=application.versions.select_related("submitted_by").order_by("-number"),
+            replaced=[
+                file
+                for file in selectors.application_files(application)
+                if file.replaced is not None
+            ],
+            visits=selectors.application_visits(application),
+            **kwargs,
+        )
+        if application.panel_id is not None:
+            application.panel._subject = application
+            context.update(panel_context(application.panel, self.request.user))
+        return context

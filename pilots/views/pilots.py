@@ -21,6 +21,7 @@ from portal.collation import Pinyin
 from portal.rules import is_bureau_staff
 from portal.selectors import history_with_changes
 from portal.views.mixins import DomainErrorMixin, FoundObjectMixin, ProtectedDeleteMixin
+from scoring.enums import PanelStatus
 
 
 class PilotListView(PermissionRequiredMixin, View):
@@ -99,8 +100,14 @@ class PilotDetailView(PilotObjectMixin, DetailView):
         groups, missing = selectors.pilot_standard_system(pilot)
         can_move = self.request.user.has_perm("pilots.move_pilotproject", pilot)
         can_add_review = self.request.user.has_perm("pilots.add_acceptancereview")
-        # While a review is open, the pilot's result comes only from its conclusion.
-        open_review = selectors.open_review(pilot) if can_move or can_add_review else None
+        reviews = list(selectors.pilot_reviews(pilot))
+        # While a review is open, the pilot's result comes only from its conclusion (there is
+        # one at most: the latest that has not concluded).
+        open_review = (
+            next((r for r in reviews if r.panel.status != PanelStatus.CONCLUDED), None)
+            if can_move or can_add_review
+            else None
+        )
         review_open = open_review is not None
         shown = set(self.request.GET.getlist("show"))
         activities, more_activities = preview(
@@ -122,7 +129,7 @@ class PilotDetailView(PilotObjectMixin, DetailView):
             more_photos=more_photos,
             documents=selectors.pilot_documents(pilot),
             timeline=selectors.pilot_timeline(pilot),
-            reviews=selectors.pilot_reviews(pilot),
+            reviews=reviews,
             open_review=open_review,
             can_schedule_review=can_add_review
             and pilot.status == PilotStatus.ACCEPTANCE_REQUESTED

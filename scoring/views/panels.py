@@ -19,9 +19,10 @@ from scoring.models import Panel, PanelMember
 from scoring.subjects import subject_related
 
 
-def panel_context(panel: Panel, user) -> dict:
+def panel_context(panel: Panel, user, *, matrix: bool = True) -> dict:
     """What a subject's page needs to show its panel to ``user``: the user's own membership,
-    and for staff the members, the result so far, the matrix, the record and the add form."""
+    and for staff the members, the result so far, the matrix (unless ``matrix`` is false: a
+    page that shows it elsewhere) and the record."""
     is_staff = user.has_perm("scoring.manage_panel", panel)
     members = selectors.panel_members(panel) if is_staff else None
     context = {
@@ -36,8 +37,8 @@ def panel_context(panel: Panel, user) -> dict:
         context.update(
             members=members,
             result=result,
-            matrix=selectors.panel_matrix(panel, result, members),
-            events=selectors.panel_events(panel),
+            matrix=selectors.panel_matrix(panel, result, members) if matrix else None,
+            events=selectors.panel_events(panel) if matrix else None,
             waiting=[member for member in members if member.is_active and not _submitted(member)],
         )
     return context

@@ -539,5 +539,6 @@ def test_visit_photos_are_for_staff_only(client_for, roles, objects, staff_user)
                 assert response.status_code == 403, role
 
     client_for(staff_user)
-    content = client_for(staff_user).get(objects["reviewed"].get_absolute_url()).content.decode()
+    record = reverse("brands:application-record", args=[objects["reviewed"].pk])
+    content = client_for(staff_user).get(record).content.decode()
     assert reverse("brands:visit-photo-thumbnail", args=[photo.pk]) in content

@@ -102,3 +102,32 @@ def test_seed_demo_sends_no_mail():
 
     assert mail.outbox == []
     assert "Content-Type:" not in output.getvalue()
+
+
+def test_apps_seed_in_the_order_of_installed_apps_whatever_was_imported_first(monkeypatch):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from portal import demo
+
+    calls = []
+
+    def later(stdout=None):
+        calls.append("brands")
+
+    def earlier(stdout=None):
+        calls.append("pilots")
+
+    later.__module__, earlier.__module__ = "brands.demo", "pilots.demo"
+    monkeypatch.setattr(demo, "SEEDERS", [later, earlier])
+    monkeypatch.setattr(demo, "seed", lambda stdout=None: None)
+    monkeypatch.setattr("django.utils.module_loading.autodiscover_modules", lambda *a: None)
+    monkeypatch.setattr(
+        "portal.management.commands.seed_demo.autodiscover_modules", lambda *a: None
+    )
+    monkeypatch.setattr(demo, "DEMO_LOGINS", [])
+
+    call_command("seed_demo", stdout=StringIO())
+
+    assert calls == ["pilots", "brands"]

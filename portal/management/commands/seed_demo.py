@@ -1,5 +1,6 @@
 from contextlib import contextmanager
 
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -38,7 +39,12 @@ class Command(BaseCommand):
             # Each app may have a demo.py whose seed() adds its records; portal's comes first.
             demo.seed(self.stdout)
             autodiscover_modules("demo")
-            for seeder in demo.SEEDERS:
+            # In the order of INSTALLED_APPS, whatever order the modules were imported in: an
+            # app's demo builds on those before it (brands' panels on pilots' reviewers).
+            order = {config.name: index for index, config in enumerate(apps.get_app_configs())}
+            for seeder in sorted(
+                demo.SEEDERS, key=lambda s: order.get(s.__module__.split(".")[0], len(order))
+            ):
                 seeder(self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo data is loaded."))
         self.stdout.write(f"Demo logins (password for all: {demo.DEMO_PASSWORD}):")
