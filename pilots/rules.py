@@ -87,9 +87,10 @@ def pilot_is_deletable(user, pilot) -> bool:
     (passed, failed or revoked). With no pilot given, true."""
     if pilot is None:
         return True
-    return not (
-        is_referred_to(pilot, parts=PILOT_PARTS)
-        or pilot.transitions.filter(to_status__in=DECISION_STATUSES).exists()
+    return not is_referred_to(
+        pilot,
+        parts=PILOT_PARTS,
+        also=[pilot.transitions.filter(to_status__in=DECISION_STATUSES)],
     )
 
 

@@ -12,7 +12,7 @@ This module imports no models, so that ``rules.py`` modules may use it.
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Model, QuerySet
+from django.db.models import Exists, Model, QuerySet
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
@@ -59,10 +59,23 @@ def _label(obj: Model, relation) -> str:
     }
 
 
-def is_referred_to(obj: Model, *, parts: Iterable[str] = ()) -> bool:
-    """Whether any row outside the record's ``parts`` refers to it (one EXISTS per relation,
-    stopping at the first that finds one)."""
-    return any(_rows(obj, relation).exists() for relation in _relations(obj, parts))
+def is_referred_to(
+    obj: Model, *, parts: Iterable[str] = (), also: Iterable[QuerySet] = ()
+) -> bool:
+    """Whether any row outside the record's ``parts`` refers to it, or any of the querysets
+    ``also`` has a row: one query, an EXISTS per relation, whatever their number."""
+    found = {
+        f"found_{index}": Exists(rows)
+        for index, rows in enumerate(
+            [*(_rows(obj, relation) for relation in _relations(obj, parts)), *also]
+        )
+    }
+    if not found:
+        return False
+    values = (
+        type(obj)._base_manager.filter(pk=obj.pk).annotate(**found).values_list(*found).first()
+    )
+    return bool(values) and any(values)
 
 
 def references_to(obj: Model, *, parts: Iterable[str] = (), limit: int = 10) -> list[References]:
