@@ -63,13 +63,17 @@ FOCUS_STOP = """async () => {
   const name = describe(el) + (text.trim() ? ` "${text.trim().slice(0, 40)}"` : "");
   const problems = [];
   const rect = el.getBoundingClientRect();
-  const x = rect.left + rect.width / 2, y = rect.top + rect.height / 2;
-  if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) {
-    problems.push("is outside the window");
-  } else {
+  // The centre of each line of a link that wraps, else of the element.
+  for (const part of el.getClientRects().length ? el.getClientRects() : [rect]) {
+    const x = part.left + part.width / 2, y = part.top + part.height / 2;
+    if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) {
+      problems.push("is outside the window");
+      break;
+    }
     const hit = document.elementFromPoint(x, y);
     if (!hit || !(el.contains(hit) || (el.labels && Array.from(el.labels).includes(hit)))) {
       problems.push("is covered at its centre by " + (hit ? describe(hit) : "nothing"));
+      break;
     }
   }
   for (const bar of document.querySelectorAll("body *")) {
