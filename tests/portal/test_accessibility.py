@@ -1,6 +1,6 @@
 """The server's share of WCAG 2.1 AA (docs/accessibility.md): error summaries that link to their
 fields, titles that say a form was refused, Chinese text marked as Chinese in other languages.
-The browser's share is tests/browser/test_accessibility.py."""
+The browser's share is tests/browser/test_accessibility.py and test_keyboard.py."""
 
 import re
 
