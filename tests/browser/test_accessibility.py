@@ -131,24 +131,27 @@ class Checker:
         self.checked = 0
 
     def check(self, where: str) -> None:
+        """Run axe at each width, starting with the window's (and leaving it at the last)."""
         self.checked += 1
-        for width in WIDTHS:
-            self.page.set_viewport_size({"width": width, "height": HEIGHT})
-            # The page's resize handlers (portal.js) run before the next frame.
-            self.page.evaluate(NEXT_FRAME)
-            if not self.page.evaluate("typeof axe !== 'undefined'"):
-                self.page.evaluate(AXE)
+        if not self.page.evaluate("typeof axe !== 'undefined'"):
+            self.page.evaluate(AXE)
+        current = self.page.viewport_size["width"]
+        for width in sorted(WIDTHS, key=lambda width: width != current):
+            if width != current:
+                self.page.set_viewport_size({"width": width, "height": HEIGHT})
+                # The page's resize handlers (portal.js) run before the next frame.
+                self.page.evaluate(NEXT_FRAME)
             for found in self.page.evaluate(RUN_AXE, AXE_TAGS):
                 entry = self.violations.setdefault(
                     (where, found["rule"], found["help"]), {"widths": [], "targets": []}
                 )
                 entry["widths"].append(width)
                 entry["targets"] += [t for t in found["targets"] if t not in entry["targets"]]
-        self.page.set_viewport_size({"width": WIDTHS[0], "height": HEIGHT})
 
     def report(self) -> str:
         return "\n".join(
-            f"{where} [{'/'.join(f'{w}px' for w in entry['widths'])}]: {rule} ({help_}) at "
+            f"{where} [{'/'.join(f'{w}px' for w in sorted(entry['widths'], reverse=True))}]: "
+            f"{rule} ({help_}) at "
             + ", ".join(entry["targets"][:6])
             + (f" and {len(entry['targets']) - 6} more" if len(entry["targets"]) > 6 else "")
             for (where, rule, help_), entry in sorted(self.violations.items())
@@ -203,7 +206,8 @@ class Crawl:
             opened[match.route] += 1
             self.templates.clear()
             try:
-                response = self.page.goto(url)
+                # Scripts at the end of the body have run, after the styles they wait for.
+                response = self.page.goto(url, wait_until="domcontentloaded")
             except PlaywrightError:  # a download
                 continue
             if (
@@ -231,12 +235,12 @@ class Crawl:
         refused = 0
         self.page.on("dialog", lambda dialog: dialog.accept())
         for url in pages:
-            self.page.goto(url)
+            self.page.goto(url, wait_until="domcontentloaded")
             for number, index in enumerate(_data_entry_forms(self.page), start=1):
                 if number > 1:
-                    self.page.goto(url)
+                    self.page.goto(url, wait_until="domcontentloaded")
                 self.templates.clear()
-                with self.page.expect_navigation():
+                with self.page.expect_navigation(wait_until="domcontentloaded"):
                     self.page.evaluate(SUBMIT_EMPTY, index)
                 if self.page.locator("[data-error-summary], [aria-invalid=true]").count():
                     refused += 1
