@@ -3,7 +3,9 @@
 The generator gives each row its primary key itself (``Ids``), so that rows of other tables can
 refer to it before anything is written; ``reset_sequences`` moves the id sequences past them
 afterwards. Fields a table's rows leave out get what Django would give them (their default,
-``auto_now``'s time, NULL, or "").
+``auto_now``'s time, NULL, or ""). For millions of rows, ``without_triggers`` and
+``indexes_built_afterwards`` leave the foreign keys' checks and the secondary indexes to the
+end (``verify_foreign_keys``, then one sort per index).
 """
 
 import datetime
