@@ -4,9 +4,8 @@ panels, decisions, public notices and objections."""
 
 from functools import cached_property
 
-from bench.dataset.base import AWARD_TEMPLATE, DAY, D
+from bench.dataset.base import AWARD_TEMPLATE, DAY, SAMPLE_PDF, D
 from bench.dataset.panels import PanelPlan
-from brands.demo import MATERIALS, SAMPLE_PDF
 from brands.enums import ApplicationStatus, ProgramKind, ProgramLevel, VisitKind
 from brands.models import (
     APPLICATION_FORM_FIELDS,
@@ -28,7 +27,31 @@ from scoring.models import Panel
 
 S = ApplicationStatus
 FAMOUS_BRAND = "湖北名牌产品"
-# (name, level, scored, confers the famous-brand title, list of materials in brands.demo)
+# The materials each kind of programme asks for: (name, description, mandatory).
+MATERIALS = {
+    "award": [
+        ("申报表", "加盖单位公章的纸质版一份，并提交电子版。", True),
+        ("营业执照复印件", "", True),
+        ("质量管理体系认证证书", "已通过认证的，提交证书复印件。", False),
+        ("近三年财务报表", "经会计师事务所审计。", True),
+        ("自评报告", "按卓越绩效评价准则逐条自评，附自评分。", True),
+        ("质量、诚信记录证明", "近三年无重大质量、安全、环境事故的证明。", True),
+    ],
+    "brand": [
+        ("申报表", "", True),
+        ("营业执照复印件", "", True),
+        ("产品检验报告", "近一年内有资质的检验机构出具。", True),
+        ("近三年财务报表", "", True),
+        ("商标注册证复印件", "", False),
+    ],
+    "base": [
+        ("申报表", "", True),
+        ("单位简介及质量教育开展情况", "", True),
+        ("接待设施及安全保障说明", "", True),
+        ("质量教育活动照片", "", False),
+    ],
+}
+# (name, level, scored, confers the famous-brand title, kind of materials)
 PROGRAMMES = [
     ("咸宁市政府质量奖", ProgramLevel.MUNICIPAL, True, False, "award"),
     ("长江质量奖", ProgramLevel.PROVINCIAL, True, False, "award"),

@@ -8,12 +8,12 @@ from bench.dataset.base import (
     AGRICULTURAL_TEMPLATE,
     DAY,
     FIRST_YEAR,
+    SAMPLE_PDF,
     SERVICE_TEMPLATE,
     D,
     cents,
 )
 from bench.dataset.panels import PanelPlan
-from brands.demo import SAMPLE_PDF
 from pilots.enums import (
     ActivityKind,
     DocumentKind,
