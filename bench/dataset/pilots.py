@@ -174,8 +174,7 @@ class PilotsMixin:
         level_word = LEVEL_WORDS[level]
         if category == PilotCategory.AGRICULTURAL_ZONE:
             crop = self.random.choice(names.CROPS)
-            verb = self.random.choice(["种植", "栽培", "养殖", "生产"])
-            return f"{place}{crop}{verb}{level_word}农业标准化示范区"
+            return f"{place}{crop}{names.FARMING[crop]}{level_word}农业标准化示范区"
         service = self.random.choice(names.SERVICES)
         trade = self.random.choice(names.TRADE_NAMES)
         if category == PilotCategory.SERVICE_INDUSTRY_PILOT:
