@@ -81,7 +81,12 @@ class Pages:
         """A staff list: first page, deep page, search, each filter and each order, each with
         its admin counterpart (``filters`` and ``orders``: [(label, query, admin query or
         None)])."""
-        admin_of = (lambda query: f"{admin}?{query}" if query else admin) if admin else None
+
+        def admin_of(query):
+            if not query:
+                return admin
+            return f"{admin}{'&' if '?' in admin else '?'}{query}"
+
         self.add(f"{name}", "staff", "list", path, admin)
         page = deep_page(count)
         if page > 1:
@@ -90,7 +95,7 @@ class Pages:
                 "staff",
                 "list",
                 f"{path}?page={page}",
-                admin_of and admin_of(f"p={admin_page(page)}"),
+                admin and admin_of(f"p={admin_page(page)}"),
             )
         if search:
             self.add(
@@ -98,7 +103,7 @@ class Pages:
                 "staff",
                 "list",
                 f"{path}?q={quote(search)}",
-                admin_of and admin_of(f"q={quote(search)}"),
+                admin and admin_of(f"q={quote(search)}"),
             )
         for label, query, admin_query in filters:
             self.add(
@@ -106,7 +111,7 @@ class Pages:
                 "staff",
                 "list",
                 f"{path}?{query}",
-                admin_of and admin_of(admin_query),
+                admin and admin_of(admin_query),
             )
         for label, query, admin_query in orders:
             self.add(
@@ -114,7 +119,7 @@ class Pages:
                 "staff",
                 "list",
                 f"{path}?sort={query}",
-                admin_of and admin_of(admin_query and f"o={admin_query}"),
+                admin and admin_of(admin_query and f"o={admin_query}"),
             )
 
 
@@ -398,12 +403,13 @@ def find_pages() -> list[Page]:
     )
 
     # The bureau's accounts and queues.
+    # The list opens on the registrations waiting for a decision.
     pages.staff_list(
         "registrations",
         "/registrations/",
-        "/admin/portal/registration/",
-        count=Registration.objects.count(),
-        filters=[("waiting", "status=pending", "status__exact=pending")],
+        "/admin/portal/registration/?status__exact=pending",
+        count=Registration.objects.filter(status=RegistrationStatus.PENDING).count(),
+        filters=[("approved", "status=approved", "status__exact=approved")],
     )
     pending = middle(Registration.objects.filter(status=RegistrationStatus.PENDING))
     pages.add("registration", "staff", "detail", pending and f"/registrations/{pending.pk}/")
