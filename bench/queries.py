@@ -1,7 +1,10 @@
 """SQL queries per request, counted in-process with Django's test client: each page as its
 role's user (logged in with ``force_login``, so that the session and the user are read as on
 any request), and each admin changelist as the superuser. A first request warms what a
-long-running worker keeps (content types, compiled templates); the second is counted."""
+long-running worker keeps (content types, compiled templates); the second is counted, and timed
+(in-process, and its SQL): where a slow page spends its time."""
+
+import time
 
 from django.db import connection
 from django.test import Client
@@ -30,26 +33,41 @@ def clients() -> dict[str, Client]:
     return result
 
 
-def count(client: Client, path: str, *, warm: bool = True) -> tuple[int, int]:
-    """(status, queries) of a GET of ``path``."""
+def count(client: Client, path: str, *, warm: bool = True) -> dict:
+    """A GET of ``path``: its status, its queries, how long it took in-process and in SQL (ms),
+    and its slowest query."""
     if warm:
         client.get(path)
+    started = time.perf_counter()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path)
-    return response.status_code, len(queries)
+    elapsed = time.perf_counter() - started
+    times = [float(query["time"]) for query in queries.captured_queries]
+    slowest = max(range(len(times)), key=times.__getitem__, default=None)
+    return {
+        "status": response.status_code,
+        "queries": len(queries),
+        "ms": round(elapsed * 1000, 1),
+        "sql_ms": round(sum(times) * 1000, 1),
+        "slowest_sql_ms": round(times[slowest] * 1000, 1) if slowest is not None else None,
+        "slowest_sql": queries.captured_queries[slowest]["sql"][:300]
+        if slowest is not None
+        else "",
+    }
 
 
 def count_pages(pages: list[Page], *, warm: bool = True) -> dict[str, dict]:
-    """For each page by name: its status and queries, and its admin changelist's."""
+    """For each page by name: ``count``'s figures, and its admin changelist's status and
+    queries."""
     by_role = clients()
     counts, admin_counts = {}, {}
     for page in pages:
-        status, queries = count(by_role[page.role], page.path, warm=warm)
-        row = {"status": status, "queries": queries}
+        row = count(by_role[page.role], page.path, warm=warm)
         if page.admin:
             if page.admin not in admin_counts:
                 admin_counts[page.admin] = count(by_role["admin"], page.admin, warm=warm)
-            row["admin_status"], row["admin_queries"] = admin_counts[page.admin]
+            row["admin_status"] = admin_counts[page.admin]["status"]
+            row["admin_queries"] = admin_counts[page.admin]["queries"]
         counts[page.name] = row
     return counts
 

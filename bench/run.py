@@ -446,6 +446,10 @@ def judge(row: dict, counts: dict, demo_counts: dict) -> dict:
     full, demo = counts.get(name, {}), demo_counts.get(name, {})
     row["queries"] = {"demo": demo.get("queries"), "full": full.get("queries")}
     row["admin_queries"] = full.get("admin_queries")
+    # One request in-process at full size: where the time goes.
+    row["in_process"] = {
+        key: full.get(key) for key in ("ms", "sql_ms", "slowest_sql_ms", "slowest_sql")
+    }
     checks = {}
     if "c8" in row:
         checks["p95_2c"] = (row["c2"]["p95_ms"] or math.inf) < TARGETS["p95_2c_ms"]
