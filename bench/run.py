@@ -10,7 +10,8 @@ measure every page with wrk; write ``bench/results.json`` and print the table.
    ``make serve-prod`` does), and a second gunicorn the floor (``bench.floor``). The runner logs
    in through the forms as staff, an enterprise member, a reviewer and the admin's superuser.
 4. Each page is measured with wrk at 8 connections, then its admin changelist (staff lists),
-   then the page at 2 connections; the floor every ``BENCH_FLOOR_EVERY`` pages.
+   then the page at 2 connections, each run once gunicorn has served what the last one left in
+   its queue; the floor every ``BENCH_FLOOR_EVERY`` pages.
 
 Settings (environment variables): ``BENCH_DURATION`` (seconds at 8 connections, default 5),
 ``BENCH_DURATION_2C`` (at 2 connections, default 3), ``BENCH_CONNECTIONS`` (8),
@@ -170,6 +171,13 @@ class Site:
         with ThreadPoolExecutor(workers) as pool:
             for _ in range(2):
                 list(pool.map(lambda _: self.request("GET", path, cookies=cookies), range(workers)))
+
+    def drain(self, workers: int) -> None:
+        """Wait until gunicorn has served what a wrk run left in its queue: the requests of
+        connections wrk closed at the end of its run are still served, before any sent later
+        (a cheap request per worker returns once they are)."""
+        with ThreadPoolExecutor(workers) as pool:
+            list(pool.map(lambda _: self.request("GET", "/favicon.ico"), range(workers)))
 
     def wait(self, path: str, seconds: int = 60) -> None:
         deadline = time.monotonic() + seconds
@@ -414,6 +422,7 @@ def run_pages(config: Config, pages: list[dict], site: Site, sessions: dict) -> 
             say(f"   {page['name']}: answered {status} {location or ''}; not measured")
             continue
         row["c8"] = wrk(config.port, page["path"], cookies, config.connections, config.duration)
+        site.drain(config.workers)
         if page["admin"]:
             status, _, _, _ = site.request("GET", page["admin"], cookies=sessions["admin"])
             if status == 200:
@@ -424,7 +433,9 @@ def run_pages(config: Config, pages: list[dict], site: Site, sessions: dict) -> 
                     config.connections,
                     config.duration,
                 )
+                site.drain(config.workers)
         row["c2"] = wrk(config.port, page["path"], cookies, 2, config.duration_2c)
+        site.drain(config.workers)
         say(
             f"   [{number}/{len(pages)}] {page['name']} ({page['role']}): "
             f"{row['c8']['req_per_s']} req/s, p95 {row['c8']['p95_ms']} ms, "
