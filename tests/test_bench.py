@@ -76,16 +76,18 @@ def test_data_set_standards_and_credit_codes_are_well_formed(data_set):
 
 
 def test_every_page_and_admin_changelist_answers(data_set):
+    """One request per view and role: a list's deep page, searches, filters and orders add
+    nothing here but time (they answer whatever their query string holds)."""
     pages = find_pages()
-    counts = count_pages(pages, warm=False)
-    answers = {
-        page.name: (counts[page.name]["status"], counts[page.name].get("admin_status", 200))
-        for page in pages
-    }
+    views = {}
+    for page in pages:
+        views.setdefault((page.role, page.path.partition("?")[0]), page)
+    counts = count_pages(list(views.values()), warm=False)
+    answers = {name: (row["status"], row.get("admin_status", 200)) for name, row in counts.items()}
     assert {name: answer for name, answer in answers.items() if answer != (200, 200)} == {}
+    assert {name for name, row in counts.items() if row["queries"] == 0} == {"login form"}
     assert {page.role for page in pages} == set(ROLES)
     assert len({page.name for page in pages}) == len(pages)
-    assert all(row["queries"] > 0 for name, row in counts.items() if name != "login form")
 
 
 def test_copy_text_escapes_what_copy_reads_as_control_characters():
