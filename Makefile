@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal
 
-.PHONY: help install run test test-unit test-browser lint format messages serve-prod clean
+.PHONY: help install run test test-unit test-browser lint format messages serve-prod bench clean
 
 help:
 	@echo "make run          start the portal with demo data on http://127.0.0.1:8000 (SQLite)"
@@ -14,6 +14,7 @@ help:
 	@echo "make format       ruff format and ruff check --fix"
 	@echo "make messages     update both translation catalogues and compile them"
 	@echo "make serve-prod   gunicorn with production settings (needs SECRET_KEY, ALLOWED_HOSTS, ...)"
+	@echo "make bench        measure every page on a province-scale database (bench/README.md)"
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -59,6 +60,12 @@ serve-prod: install
 	DJANGO_ENV=production $(BIN)/python manage.py collectstatic --no-input
 	DJANGO_ENV=production $(BIN)/python manage.py migrate --no-input
 	DJANGO_ENV=production bash -c 'trap "kill 0" EXIT; $(BIN)/python manage.py db_worker & $(BIN)/gunicorn portal.wsgi --bind $${BIND:-127.0.0.1:8000} --workers $${WORKERS:-3}'
+
+# The benchmark (bench/README.md): a province-scale database, gunicorn under production settings
+# and wrk on every page. A measurement, not a test: it takes half an hour and fails nothing.
+bench: install
+	command -v wrk >/dev/null || apt-get install -y wrk || (apt-get update && apt-get install -y wrk)
+	$(BIN)/python -m bench
 
 clean:
 	rm -rf $(VENV) var
