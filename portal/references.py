@@ -59,9 +59,7 @@ def _label(obj: Model, relation) -> str:
     }
 
 
-def is_referred_to(
-    obj: Model, *, parts: Iterable[str] = (), also: Iterable[QuerySet] = ()
-) -> bool:
+def is_referred_to(obj: Model, *, parts: Iterable[str] = (), also: Iterable[QuerySet] = ()) -> bool:
     """Whether any row outside the record's ``parts`` refers to it, or any of the querysets
     ``also`` has a row: one query, an EXISTS per relation, whatever their number."""
     found = {
@@ -72,9 +70,7 @@ def is_referred_to(
     }
     if not found:
         return False
-    values = (
-        type(obj)._base_manager.filter(pk=obj.pk).annotate(**found).values_list(*found).first()
-    )
+    values = type(obj)._base_manager.filter(pk=obj.pk).annotate(**found).values_list(*found).first()
     return bool(values) and any(values)
 
 
