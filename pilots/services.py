@@ -20,7 +20,7 @@ from pilots.models import (
 )
 from pilots.selectors import last_move_date, open_review, pilot_organization_ids
 from portal import notifications
-from portal.attachments import process_photo
+from portal.attachments import store_photos
 from portal.models import Organization, User
 from portal.workflow import DomainError, IllegalTransition, check_transition, record_transition
 from scoring.models import ScoringTemplate
@@ -171,28 +171,19 @@ def add_photos(
     The files must have passed ``portal.attachments.validate_photo`` (the form field does it).
     Either every photo is stored or, on an error, none is (files written so far are removed).
     """
-    captions = captions or []
-    photos, written = [], []
-    try:
-        for index, uploaded in enumerate(files):
-            processed = process_photo(uploaded)
-            photo = Photo(
-                activity=activity,
-                width=processed.width,
-                height=processed.height,
-                caption=captions[index] if index < len(captions) else "",
-                original_name=uploaded.name[:200],
-                uploaded_by=actor,
-            )
-            photo.image.save(processed.image.name, processed.image, save=False)
-            written.append(photo.image)
-            photo.thumbnail.save(processed.thumbnail.name, processed.thumbnail, save=False)
-            written.append(photo.thumbnail)
-            photo.save()
-            photos.append(photo)
-    except Exception:
-        _remove_files(*written)
-        raise
+    # ``store_photos`` makes the records in the order of the files: one caption each, in turn.
+    captions = iter([*(captions or [])[: len(files)], *[""] * len(files)])
+    photos = store_photos(
+        files,
+        lambda processed, upload: Photo(
+            activity=activity,
+            width=processed.width,
+            height=processed.height,
+            caption=next(captions),
+            original_name=upload.name[:200],
+            uploaded_by=actor,
+        ),
+    )
     return photos
 
 

@@ -1,27 +1,30 @@
 """Everything in the brands app that writes, by subject: the register and award programmes
-(``register``), award applications and their workflow (``applications``)."""
+(``register``); award applications: the enterprise's side (``applications``), the bureau's
+check (``checks``), panel, decision and notice (``decisions``), and what they share
+(``common``)."""
 
 from brands.services.applications import (
-    ApplicationError,
     IncompleteApplication,
-    assign_panel,
-    check_application,
-    decide_application,
-    decision_refusal,
-    extend_supplement_deadline,
     figure_years,
-    finalisation_refusal,
-    finalise_application,
-    publish_notice,
-    record_visit,
     remove_material,
     save_application_form,
-    send_objection,
     start_application,
     submission_problems,
     submit_application,
     upload_material,
     withdraw_application,
+)
+from brands.services.checks import check_application, extend_supplement_deadline
+from brands.services.common import ApplicationError
+from brands.services.decisions import (
+    assign_panel,
+    decide_application,
+    decision_refusal,
+    finalisation_refusal,
+    finalise_application,
+    publish_notice,
+    record_visit,
+    send_objection,
 )
 from brands.services.register import (
     register_brand,

@@ -20,6 +20,7 @@ from portal.attachments.photos import (
     THUMBNAIL_SIZE,
     ProcessedPhoto,
     process_photo,
+    store_photos,
     validate_photo,
 )
 from portal.attachments.storage import CONTENT_TYPES, PrivateUploadTo, serve_private_file
@@ -38,6 +39,7 @@ __all__ = [
     "ProcessedPhoto",
     "process_photo",
     "serve_private_file",
+    "store_photos",
     "validate_document",
     "validate_photo",
 ]

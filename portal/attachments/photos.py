@@ -252,3 +252,27 @@ def process_photo(uploaded_file) -> ProcessedPhoto:
         height=height,
         format=image_format,
     )
+
+
+def store_photos(files, make) -> list:
+    """Store validated photos (``validate_photo``) without their metadata, each with its
+    thumbnail: ``make(processed, upload)`` returns the unsaved record, with a FileField
+    ``image`` and ``thumbnail``. Either every photo is stored or, on an error, none is (the
+    files written so far are removed)."""
+    records, written = [], []
+    try:
+        for upload in files:
+            processed = process_photo(upload)
+            record = make(processed, upload)
+            record.image.save(processed.image.name, processed.image, save=False)
+            written.append(record.image)
+            record.thumbnail.save(processed.thumbnail.name, processed.thumbnail, save=False)
+            written.append(record.thumbnail)
+            record.save()
+            records.append(record)
+    except Exception:
+        for file in written:
+            if file.name:
+                file.storage.delete(file.name)
+        raise
+    return records
