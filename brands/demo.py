@@ -34,13 +34,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from brands import services
-from brands.enums import ProgramKind, ProgramLevel, VisitKind
+from brands.enums import CheckOutcome, ProgramKind, ProgramLevel, VisitKind
 from brands.models import (
     AwardApplication,
     AwardProgram,
     Brand,
     BrandTitle,
-    CheckOutcome,
     CountyIndustrialOutput,
     RequiredMaterial,
 )

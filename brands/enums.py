@@ -158,3 +158,10 @@ DEFAULT_NOTICE_DAYS = 7
 
 # The figures an application gives for each of the last three years, in 10,000 yuan.
 FIGURE_KEYS = ("revenue", "profit", "tax")
+
+
+class CheckOutcome(models.TextChoices):
+    """What the bureau's completeness check of a submitted application concludes."""
+
+    ACCEPTED = "accepted", _("Accept for review")
+    RETURNED = "returned", _("Return for supplement")

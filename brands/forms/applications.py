@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from brands.enums import DEFAULT_NOTICE_DAYS, FIGURE_KEYS, VisitKind
-from brands.models import AwardApplication, CheckOutcome, RequiredMaterial
+from brands.enums import DEFAULT_NOTICE_DAYS, FIGURE_KEYS, CheckOutcome, VisitKind
+from brands.models import AwardApplication, RequiredMaterial
 from brands.services.applications import figure_years
 from portal.attachments import DocumentField, MultiplePhotoField
 from portal.validators import validate_plausible_date, validate_single_line

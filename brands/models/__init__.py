@@ -1,20 +1,22 @@
 """The brands app's models, by subject: the register (``register``), award programmes
-(``programs``) and award applications (``applications``)."""
+(``programs``), award applications (``applications``) and what is recorded on them
+(``records``)."""
 
 from brands.models.applications import (
     APPLICATION_FORM_FIELDS,
     ApplicationMaterial,
     ApplicationTransition,
     ApplicationVersion,
-    ApplicationVisit,
     AwardApplication,
-    CheckOutcome,
+)
+from brands.models.programs import AwardProgram, RequiredMaterial
+from brands.models.records import (
+    ApplicationVisit,
     CompletenessCheck,
     CompletenessItem,
     Objection,
     VisitPhoto,
 )
-from brands.models.programs import AwardProgram, RequiredMaterial
 from brands.models.register import (
     OUTPUT_FIELD_OPTIONS,
     Brand,
@@ -37,7 +39,6 @@ __all__ = [
     "BrandOutput",
     "BrandReminder",
     "BrandTitle",
-    "CheckOutcome",
     "CompletenessCheck",
     "CompletenessItem",
     "CountyIndustrialOutput",

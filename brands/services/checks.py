@@ -10,11 +10,11 @@ from django.utils.translation import gettext as _
 from brands.enums import (
     APPLICATION_TRANSITIONS,
     ApplicationStatus,
+    CheckOutcome,
 )
 from brands.models import (
     ApplicationTransition,
     AwardApplication,
-    CheckOutcome,
     CompletenessCheck,
     CompletenessItem,
 )

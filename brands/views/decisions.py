@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView
 
 from brands import selectors, services
-from brands.enums import ApplicationStatus
+from brands.enums import ApplicationStatus, CheckOutcome
 from brands.forms.applications import (
     AssignPanelForm,
     CompletenessCheckForm,
@@ -18,7 +18,7 @@ from brands.forms.applications import (
     PublishForm,
     VisitForm,
 )
-from brands.models import CheckOutcome, VisitPhoto
+from brands.models import VisitPhoto
 from brands.views.applications import ApplicationMixin
 from portal.attachments import serve_private_file
 from portal.views.mixins import DomainErrorMixin, FoundObjectMixin

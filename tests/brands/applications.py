@@ -5,7 +5,7 @@ import datetime
 from django.utils import timezone
 
 from brands import services
-from brands.models import CheckOutcome
+from brands.enums import CheckOutcome
 from tests.brands.factories import AwardProgramFactory, RequiredMaterialFactory, document
 from tests.factories import ReviewerFactory, StaffFactory
 from tests.scoring.factories import scoring_template_with

@@ -9,8 +9,8 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone, translation
 
 from brands import services
-from brands.enums import ApplicationStatus
-from brands.models import ApplicationMaterial, Brand, BrandTitle, CheckOutcome, Objection
+from brands.enums import ApplicationStatus, CheckOutcome
+from brands.models import ApplicationMaterial, Brand, BrandTitle, Objection
 from portal.models import Notification
 from portal.workflow import IllegalTransition
 from scoring.enums import PanelStatus
