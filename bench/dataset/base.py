@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from bench import names
 from bench.bulk import Ids, Table, reset_sequences
+from brands.demo.applications import SAMPLE_PDF as DEMO_SAMPLE_PDF
 from portal.demo import DEMO_PASSWORD
 from portal.enums import Role
 from portal.models import Region
@@ -29,13 +30,8 @@ AGRICULTURAL_TEMPLATE = "农业标准化示范区考核验收评分表（示例�
 SERVICE_TEMPLATE = "服务标准化试点考核验收评分表（示例）"
 AWARD_TEMPLATE = "卓越绩效评价准则（GB/T 19580-2012）"
 
-# The shared files every file row points to. (Not brands.demo's sample: importing an app's demo
-# module registers its seeder, and seed_demo runs them in the order they were imported.)
-SAMPLE_PDF = (
-    b"%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n"
-    b"2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\n"
-    b"trailer <</Root 1 0 R>>\n%%EOF\n"
-)
+# The shared file every file row points to: the demo's sample PDF.
+SAMPLE_PDF = DEMO_SAMPLE_PDF
 SAMPLE_FILES = {
     "bench/sample.pdf": SAMPLE_PDF,
     "bench/photo.jpg": b"\xff\xd8\xff\xe0 sample photo \xff\xd9",

@@ -10,7 +10,7 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from brands import services
-from brands.demo import SAMPLE_PDF
+from brands.demo.applications import SAMPLE_PDF
 from brands.enums import ProgramKind, ProgramLevel
 from brands.models import AwardApplication, AwardProgram, Brand, BrandTitle, RequiredMaterial
 from tests.scoring.factories import scoring_template_with
