@@ -1,5 +1,7 @@
 import pytest
 
+from scoring import services as scoring_services
+from tests.brands import applications as make
 from tests.brands.factories import (
     AwardProgramFactory,
     BrandFactory,
@@ -7,6 +9,7 @@ from tests.brands.factories import (
     CountyIndustrialOutputFactory,
     RequiredMaterialFactory,
 )
+from tests.factories import ReviewerFactory
 
 
 @pytest.fixture
@@ -43,3 +46,43 @@ def travel(monkeypatch):
         monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: day)
 
     return to
+
+
+@pytest.fixture
+def objects(member, staff_user):
+    """A draft of ``member``'s organization (with a file), and another of its applications under
+    review by a panel of two: one who declared no conflict, one who has not declared yet."""
+    draft = make.fill(make.draft(make.program(), member), member)
+    declared, undeclared = ReviewerFactory(), ReviewerFactory()
+    reviewed = make.under_review(
+        make.program(scored=True), member, staff_user, [declared, undeclared]
+    )
+    scoring_services.declare(
+        member=reviewed.panel.members.get(reviewer=declared), conflict=False, actor=declared
+    )
+    return {
+        "draft": draft,
+        "reviewed": reviewed,
+        "draft_file": draft.materials.first(),
+        "reviewed_file": reviewed.materials.first(),
+        "panel_declared": declared,
+        "panel_undeclared": undeclared,
+    }
+
+
+@pytest.fixture
+def roles(users, objects):
+    return users | {
+        "anonymous": None,
+        "panel_declared": objects["panel_declared"],
+        "panel_undeclared": objects["panel_undeclared"],
+    }
+
+
+@pytest.fixture
+def english():
+    """The messages are asserted in English (``pytest.mark.usefixtures("english")``)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
